@@ -1,0 +1,74 @@
+package io.regtrack.auth;
+
+import io.regtrack.problem.ProblemException;
+import io.regtrack.project.Project;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Optional;
+
+/**
+ * The authorization rules, asked by services. The caller is read from the request's
+ * {@code Authorization: Bearer} header on first use. Without a token the answer is 401; with a
+ * token that may not do the thing, 403.
+ */
+@RequestScoped
+public class Access {
+
+    private final HttpHeaders headers;
+    private final TokenService tokens;
+    private Caller caller;
+
+    Access(HttpHeaders headers, TokenService tokens) {
+        this.headers = headers;
+        this.tokens = tokens;
+    }
+
+    public Caller caller() {
+        if (caller == null) {
+            caller = bearer().map(tokens::authenticate).orElse(Caller.ANONYMOUS);
+        }
+        return caller;
+    }
+
+    public void requireAdmin() {
+        if (!caller().isAdmin()) {
+            throw deny("an admin token");
+        }
+    }
+
+    public void requireRead(Project project) {
+        if (!caller().canRead(project)) {
+            throw deny("a token of this project");
+        }
+    }
+
+    public void requireIngest(Project project) {
+        if (!caller().canIngest(project)) {
+            throw deny("an ingest token of this project");
+        }
+    }
+
+    /** A project the caller may not see looks the same whether it exists or not. */
+    public ProblemException unknownProject(String slug) {
+        return caller().isAdmin() ? ProblemException.notFound("No project '" + slug + "'") : deny("a token of this project");
+    }
+
+    private ProblemException deny(String needed) {
+        if (caller().isAnonymous()) {
+            return ProblemException.unauthenticated("This needs " + needed + ": send Authorization: Bearer <token>");
+        }
+        return ProblemException.forbidden("This needs " + needed + "; the token given is not one");
+    }
+
+    private Optional<String> bearer() {
+        String header = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        String[] parts = header.trim().split("\\s+", 2);
+        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
+            throw ProblemException.unauthenticated("Use Authorization: Bearer <token>");
+        }
+        return Optional.of(parts[1]);
+    }
+}

@@ -1,0 +1,47 @@
+package io.regtrack.auth;
+
+import io.regtrack.project.Project;
+import io.regtrack.project.ProjectService;
+import jakarta.transaction.Transactional;
+import io.regtrack.web.InputCheck;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/projects/{slug}/tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Tokens")
+public class TokenResource {
+
+    private final ProjectService projects;
+    private final TokenService tokens;
+    private final InputCheck input;
+
+    TokenResource(ProjectService projects, TokenService tokens, InputCheck input) {
+        this.input = input;
+        this.projects = projects;
+        this.tokens = tokens;
+    }
+
+    @POST
+    @Transactional
+    @Operation(summary = "Create a project token", description = "Needs an admin token. The token text is returned once; "
+            + "only its hash is stored.")
+    @APIResponse(responseCode = "201", description = "Created; the answer holds the token text")
+    public Response create(@PathParam("slug") String slug, NewToken body) {
+        Project project = projects.administrable(slug);
+        NewToken request = input.valid(body);
+        Scope scope = Scope.fromWire(request.scope());
+        String text = tokens.issue(project.id, request.name().strip(), scope);
+        return Response.status(Response.Status.CREATED)
+                .entity(new IssuedToken(text, request.name().strip(), scope, project.slug)).build();
+    }
+}

@@ -1,0 +1,91 @@
+package io.regtrack.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.regtrack.problem.ProblemException;
+import io.regtrack.problem.Violation;
+import io.regtrack.project.Project;
+import io.regtrack.project.ProjectService;
+import io.regtrack.run.Run;
+import io.regtrack.run.RunRepository;
+import io.regtrack.verdict.Comparison;
+import io.regtrack.web.InputCheck;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stores a run and all its measurements in one transaction and answers its comparison. An upload
+ * whose idempotency key is already stored gets the stored comparison back; when identical uploads
+ * race, the unique constraint on (project, key) decides which one is stored.
+ */
+@ApplicationScoped
+public class IngestService {
+
+    private final ProjectService projects;
+    private final RunRepository runs;
+    private final RunWriter writer;
+    private final ObjectMapper json;
+    private final InputCheck input;
+
+    IngestService(ProjectService projects, RunRepository runs, RunWriter writer, ObjectMapper json, InputCheck input) {
+        this.input = input;
+        this.projects = projects;
+        this.runs = runs;
+        this.writer = writer;
+        this.json = json;
+    }
+
+    public IngestResult ingest(String slug, RunUpload body) {
+        Project project = QuarkusTransaction.requiringNew().call(() -> projects.ingestible(slug));
+        RunUpload upload = input.valid(body);
+        List<Violation> violations = UploadRules.check(upload);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        String requestHash = hash(upload);
+        String key = upload.idempotencyKey();
+        if (key != null) {
+            Optional<Run> stored = QuarkusTransaction.requiringNew().call(() -> runs.findByIdempotencyKey(project.id, key));
+            if (stored.isPresent()) {
+                return replay(stored.get(), requestHash);
+            }
+        }
+        try {
+            return new IngestResult(QuarkusTransaction.requiringNew().call(() -> writer.store(project, upload, requestHash)),
+                    false);
+        } catch (RuntimeException e) {
+            if (key == null || !RunWriter.isDuplicateKey(e)) {
+                throw e;
+            }
+            Run winner = QuarkusTransaction.requiringNew().call(() -> runs.findByIdempotencyKey(project.id, key))
+                    .orElseThrow(() -> e);
+            return replay(winner, requestHash);
+        }
+    }
+
+    private IngestResult replay(Run stored, String requestHash) {
+        if (!stored.requestHash.equals(requestHash)) {
+            throw ProblemException.conflict("idempotencyKey '" + stored.idempotencyKey + "' was already used for run "
+                    + stored.id + " with a different upload");
+        }
+        try {
+            return new IngestResult(json.treeToValue(stored.comparison, Comparison.class), true);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored comparison of run " + stored.id + " is unreadable", e);
+        }
+    }
+
+    private String hash(RunUpload upload) {
+        try {
+            byte[] canonical = json.writeValueAsBytes(upload);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Could not hash an upload", e);
+        }
+    }
+}

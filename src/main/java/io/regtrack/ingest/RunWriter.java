@@ -1,0 +1,153 @@
+package io.regtrack.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.regtrack.git.Sha;
+import io.regtrack.ingest.RunUpload.MeasurementUpload;
+import io.regtrack.project.Project;
+import io.regtrack.run.Measurement;
+import io.regtrack.run.MeasurementRepository;
+import io.regtrack.run.Run;
+import io.regtrack.run.RunRepository;
+import io.regtrack.verdict.Comparison;
+import io.regtrack.verdict.Comparisons;
+import io.regtrack.verdict.Measured;
+import io.regtrack.web.ServerConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.hibernate.exception.ConstraintViolationException;
+
+/** Writes one upload as a run and its measurements; the caller owns the transaction. */
+@ApplicationScoped
+class RunWriter {
+
+    private static final String IDEMPOTENCY_CONSTRAINT = "uq_runs_idempotency";
+
+    private final RunRepository runs;
+    private final MeasurementRepository measurements;
+    private final ServerConfig server;
+    private final ObjectMapper json;
+
+    RunWriter(RunRepository runs, MeasurementRepository measurements, ServerConfig server, ObjectMapper json) {
+        this.runs = runs;
+        this.measurements = measurements;
+        this.server = server;
+        this.json = json;
+    }
+
+    Comparison store(Project project, RunUpload upload, String requestHash) {
+        Instant now = Instant.now();
+        Run run = new Run();
+        run.projectId = project.id;
+        run.commitSha = new Sha(upload.commit()).value();
+        run.branch = upload.branch();
+        run.tag = upload.tag();
+        run.parentCommit = upload.parentCommit() == null ? null : new Sha(upload.parentCommit()).value();
+        run.pullRequest = upload.pullRequest();
+        run.committedAt = upload.committedAt() == null ? now : upload.committedAt().toInstant();
+        run.receivedAt = now;
+        run.message = upload.message();
+        run.author = upload.author();
+        run.ciUrl = upload.ciUrl();
+        run.idempotencyKey = upload.idempotencyKey();
+        run.requestHash = requestHash;
+        run.toolchain = toolchain(upload.toolchain());
+        run.runner = runner(upload.runner());
+        run.target = run.toolchain.get("target");
+        run.profileName = upload.profile() == null ? null : upload.profile().name();
+        run.profileSettings = upload.profile() == null || upload.profile().settings() == null
+                ? Map.of() : upload.profile().settings();
+        run.profileInputs = profileInputs(upload.profile());
+        List<Measurement> rows = upload.measurements().stream().map(RunWriter::measurement).toList();
+        List<Measured> measured = rows.stream()
+                .map(row -> new Measured(row.kind, row.name, row.unit, row.center,
+                        row.samples == null ? 1 : row.samples.length))
+                .toList();
+        run.status = Comparison.NO_BASELINE; // Hibernate inserts the state at persist; the answer follows below
+        runs.persist(run);
+        String url = server.link("/projects/" + project.slug + "/runs/" + run.id);
+        Comparison comparison = Comparisons.withoutBaseline(run.id, run.commitSha, run.branch, measured, url);
+        run.status = comparison.status();
+        run.comparison = json.valueToTree(comparison);
+        runs.flush();
+        for (Measurement row : rows) {
+            row.runId = run.id;
+            row.projectId = run.projectId;
+            row.branch = run.branch;
+            row.committedAt = run.committedAt;
+            measurements.persist(row);
+        }
+        measurements.flush();
+        return comparison;
+    }
+
+    static boolean isDuplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException c && IDEMPOTENCY_CONSTRAINT.equals(c.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Measurement measurement(MeasurementUpload m) {
+        Measurement row = new Measurement();
+        row.kind = m.kind();
+        row.name = m.name();
+        row.unit = UploadRules.unitOf(m);
+        row.value = m.value();
+        if (m.samples() != null) {
+            row.samples = m.samples().stream().mapToDouble(Double::doubleValue).toArray();
+            row.center = new Median().evaluate(row.samples);
+        } else {
+            row.center = m.value();
+        }
+        if (m.parts() != null) {
+            Map<String, Long> parts = new LinkedHashMap<>();
+            m.parts().forEach((part, bytes) -> parts.put(part, bytes.longValue()));
+            row.parts = parts;
+        }
+        return row;
+    }
+
+    private static Map<String, String> toolchain(RunUpload.Toolchain t) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (t != null) {
+            putIfPresent(map, "rustc", t.rustc());
+            putIfPresent(map, "target", t.target());
+            putIfPresent(map, "cargo", t.cargo());
+        }
+        return map;
+    }
+
+    private static Map<String, String> runner(RunUpload.Runner r) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (r != null) {
+            putIfPresent(map, "os", r.os());
+            putIfPresent(map, "arch", r.arch());
+            putIfPresent(map, "cpu", r.cpu());
+        }
+        return map;
+    }
+
+    private static Map<String, Object> profileInputs(RunUpload.ProfileUpload p) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        if (p != null) {
+            putIfPresent(map, "manifest", p.manifest());
+            putIfPresent(map, "workspaceManifest", p.workspaceManifest());
+            putIfPresent(map, "cargoConfig", p.cargoConfig());
+            putIfPresent(map, "env", p.env());
+            putIfPresent(map, "rustcInvocation", p.rustcInvocation());
+        }
+        return map;
+    }
+
+    private static <V> void putIfPresent(Map<String, ? super V> map, String key, V value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.regtrack.project;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/projects")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Projects")
+public class ProjectResource {
+
+    private final ProjectService service;
+
+    ProjectResource(ProjectService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Operation(summary = "Create a project", description = "Needs an admin token. The project is private unless `public` is true.")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "409", description = "The slug is taken")
+    public Response create(NewProject request) {
+        ProjectView created = service.create(request);
+        return Response.created(UriBuilder.fromPath("/api/v1/projects/{slug}").build(created.slug()))
+                .entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "List projects", description = "Only the projects the caller may read: public ones, "
+            + "the token's own project, or all for an admin.")
+    public List<ProjectView> list() {
+        return service.listReadable();
+    }
+
+    @GET
+    @Path("/{slug}")
+    @Operation(summary = "One project")
+    public ProjectView get(@PathParam("slug") String slug) {
+        return service.view(slug);
+    }
+}

@@ -1,0 +1,89 @@
+package io.regtrack.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One stored CI upload. Runs never change once stored, except for their comparison. */
+@Entity
+@Table(name = "runs")
+public class Run extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "run_seq")
+    @SequenceGenerator(name = "run_seq", sequenceName = "run_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "project_id", nullable = false)
+    public Long projectId;
+
+    @Column(name = "commit_sha", nullable = false)
+    public String commitSha;
+
+    @Column(nullable = false)
+    public String branch;
+
+    public String tag;
+
+    @Column(name = "parent_commit")
+    public String parentCommit;
+
+    @Column(name = "pull_request")
+    public Integer pullRequest;
+
+    @Column(name = "committed_at", nullable = false)
+    public Instant committedAt;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    public String message;
+    public String author;
+
+    @Column(name = "ci_url")
+    public String ciUrl;
+
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    @Column(name = "request_hash", nullable = false)
+    public String requestHash;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, String> toolchain;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, String> runner;
+
+    public String target;
+
+    @Column(name = "profile_name")
+    public String profileName;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "profile_settings", nullable = false)
+    public Map<String, Object> profileSettings;
+
+    /** What the profile was resolved from: manifests, config files, environment, rustc command. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "profile_inputs", nullable = false)
+    public Map<String, Object> profileInputs;
+
+    @Column(nullable = false)
+    public String status;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public JsonNode comparison;
+}

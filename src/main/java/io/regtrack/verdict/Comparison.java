@@ -1,0 +1,31 @@
+package io.regtrack.verdict;
+
+import java.util.List;
+
+/**
+ * A run judged against a baseline: one verdict per measurement, what changed in the environment,
+ * and Markdown ready for a pull request. {@code status} is the worst verdict, or
+ * {@code no-baseline} when there is nothing to compare with.
+ */
+public record Comparison(
+        long runId,
+        String commit,
+        String branch,
+        BaselineRef baseline,
+        String status,
+        List<Verdict> verdicts,
+        List<SettingChange> profileChanges,
+        List<SettingChange> toolchainChanges,
+        String markdown,
+        String url) {
+
+    /** The run judged against: a release (tag), or any other run. */
+    public record BaselineRef(String tag, String commit, long runId) {
+    }
+
+    /** One setting that differs between baseline and run, e.g. {@code lto: fat → false}. */
+    public record SettingChange(String setting, String baseline, String current) {
+    }
+
+    public static final String NO_BASELINE = "no-baseline";
+}

@@ -1,0 +1,54 @@
+package io.regtrack.verdict;
+
+import java.util.Locale;
+
+/** Numbers as people read them: sizes in KiB/MiB with the exact bytes, times in ns/µs/ms/s. */
+public final class Units {
+
+    private Units() {
+    }
+
+    public static String format(double value, String unit) {
+        return switch (unit) {
+            case "bytes" -> bytes(value);
+            case "seconds" -> seconds(value);
+            default -> plain(value) + (unit.isEmpty() ? "" : " " + unit);
+        };
+    }
+
+    static String bytes(double value) {
+        long exact = (long) value;
+        String grouped = String.format(Locale.ROOT, "%,d B", exact);
+        if (Math.abs(value) < 1024) {
+            return grouped;
+        }
+        String human = Math.abs(value) < 1024 * 1024
+                ? String.format(Locale.ROOT, "%.1f KiB", value / 1024)
+                : String.format(Locale.ROOT, "%.2f MiB", value / (1024 * 1024));
+        return human + " (" + grouped + ")";
+    }
+
+    static String seconds(double value) {
+        double abs = Math.abs(value);
+        if (abs == 0) {
+            return "0 s";
+        }
+        if (abs < 1e-6) {
+            return String.format(Locale.ROOT, "%.1f ns", value * 1e9);
+        }
+        if (abs < 1e-3) {
+            return String.format(Locale.ROOT, "%.2f µs", value * 1e6);
+        }
+        if (abs < 1) {
+            return String.format(Locale.ROOT, "%.2f ms", value * 1e3);
+        }
+        return String.format(Locale.ROOT, "%.3f s", value);
+    }
+
+    static String plain(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return String.format(Locale.ROOT, "%,d", (long) value);
+        }
+        return String.format(Locale.ROOT, "%.4g", value);
+    }
+}
