@@ -1,5 +1,6 @@
 package io.regtrack.web;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -8,7 +9,9 @@ import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -16,7 +19,8 @@ import java.io.IOException;
 /**
  * JSON as the API reads it: unknown fields are ignored, but no silent coercions — a string is not
  * a number, 1.5 is not an integer, and text that PostgreSQL cannot store faithfully is refused
- * with a 400 rather than failing later.
+ * with a 400 rather than failing later. Whole numbers are written without a fraction: a size is
+ * {@code 303552}, not {@code 303552.0}.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -33,6 +37,8 @@ public class StrictJson implements ObjectMapperCustomizer {
         SimpleModule safeText = new SimpleModule("regtrack-safe-text");
         safeText.addDeserializer(String.class, new SafeStringDeserializer());
         safeText.addKeyDeserializer(String.class, new SafeKeyDeserializer());
+        safeText.addSerializer(Double.class, new WholeNumberSerializer());
+        safeText.addSerializer(double.class, new WholeNumberSerializer());
         mapper.registerModule(safeText);
     }
 
@@ -76,6 +82,23 @@ public class StrictJson implements ObjectMapperCustomizer {
         @Override
         public Object deserializeKey(String key, DeserializationContext context) throws IOException {
             return checked(context.getParser(), key);
+        }
+    }
+
+    static final class WholeNumberSerializer extends StdSerializer<Double> {
+
+        WholeNumberSerializer() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            double v = value;
+            if (v == Math.rint(v) && Math.abs(v) <= 9_007_199_254_740_992d) {
+                generator.writeNumber((long) v);
+            } else {
+                generator.writeNumber(v);
+            }
         }
     }
 }

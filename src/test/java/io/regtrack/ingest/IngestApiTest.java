@@ -44,7 +44,7 @@ class IngestApiTest {
                 .body("status", equalTo("no-baseline"))
                 .body("verdicts", hasSize(2))
                 .body("verdicts.find { it.name == 'myapp' }.status", equalTo("new"))
-                .body("verdicts.find { it.name == 'myapp' }.current", equalTo(300007.0f))
+                .body("verdicts.find { it.name == 'myapp' }.current", equalTo(300007))
                 .body("verdicts.find { it.name == 'myapp' }.unit", equalTo("bytes"))
                 .body("verdicts.find { it.name == 'startup' }.current", equalTo(0.00081f))
                 .body("verdicts.find { it.name == 'startup' }.unit", equalTo("seconds"))
@@ -67,7 +67,7 @@ class IngestApiTest {
                 .body("profile.effective.lto.source", equalTo("upload"))
                 .body("measurements", hasSize(2))
                 .body("measurements.find { it.kind == 'runtime' }.samples", hasSize(3))
-                .body("measurements.find { it.kind == 'size' }.value", equalTo(300007.0f));
+                .body("measurements.find { it.kind == 'size' }.value", equalTo(300007));
         assertThat(Rows.measurements(db, slug)).isEqualTo(2);
     }
 
