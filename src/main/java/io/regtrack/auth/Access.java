@@ -1,7 +1,6 @@
 package io.regtrack.auth;
 
 import io.regtrack.problem.ProblemException;
-import io.regtrack.project.Project;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Optional;
@@ -36,13 +35,13 @@ public class Access {
         }
     }
 
-    public void requireRead(Project project) {
-        if (!caller().canRead(project)) {
+    public void requireRead(long project, boolean isPublic) {
+        if (!caller().canRead(project, isPublic)) {
             throw deny("a token of this project");
         }
     }
 
-    public void requireIngest(Project project) {
+    public void requireIngest(long project) {
         if (!caller().canIngest(project)) {
             throw deny("an ingest token of this project");
         }

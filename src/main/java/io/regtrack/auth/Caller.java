@@ -1,7 +1,5 @@
 package io.regtrack.auth;
 
-import io.regtrack.project.Project;
-
 /** Who is asking: anonymous, an admin, or a token bound to one project with a scope. */
 public record Caller(Scope scope, Long projectId, String tokenName) {
 
@@ -15,15 +13,15 @@ public record Caller(Scope scope, Long projectId, String tokenName) {
         return scope == Scope.ADMIN;
     }
 
-    public boolean belongsTo(Project project) {
-        return projectId != null && projectId.equals(project.id);
+    public boolean belongsTo(long project) {
+        return projectId != null && projectId == project;
     }
 
-    public boolean canRead(Project project) {
-        return project.isPublic || isAdmin() || belongsTo(project);
+    public boolean canRead(long project, boolean isPublic) {
+        return isPublic || isAdmin() || belongsTo(project);
     }
 
-    public boolean canIngest(Project project) {
+    public boolean canIngest(long project) {
         return isAdmin() || (scope == Scope.INGEST && belongsTo(project));
     }
 }

@@ -63,14 +63,14 @@ public class ProjectService {
     /** The project, if the caller may read it; otherwise 401/403 (or 404 for an admin). */
     public Project readable(String slug) {
         Project project = projects.findBySlug(slug).orElseThrow(() -> access.unknownProject(slug));
-        access.requireRead(project);
+        access.requireRead(project.id, project.isPublic);
         return project;
     }
 
     /** The project, if the caller may post runs and releases to it. */
     public Project ingestible(String slug) {
         Project project = projects.findBySlug(slug).orElseThrow(() -> access.unknownProject(slug));
-        access.requireIngest(project);
+        access.requireIngest(project.id);
         return project;
     }
 

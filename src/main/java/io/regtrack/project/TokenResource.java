@@ -1,7 +1,9 @@
-package io.regtrack.auth;
+package io.regtrack.project;
 
-import io.regtrack.project.Project;
-import io.regtrack.project.ProjectService;
+import io.regtrack.auth.IssuedToken;
+import io.regtrack.auth.NewToken;
+import io.regtrack.auth.Scope;
+import io.regtrack.auth.TokenService;
 import jakarta.transaction.Transactional;
 import io.regtrack.web.InputCheck;
 import jakarta.ws.rs.Consumes;
