@@ -1,6 +1,8 @@
 package io.regtrack.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.regtrack.baseline.ComparisonService;
+import io.regtrack.baseline.ReleaseService;
 import io.regtrack.git.Sha;
 import io.regtrack.ingest.RunUpload.MeasurementUpload;
 import io.regtrack.project.Project;
@@ -9,9 +11,6 @@ import io.regtrack.run.MeasurementRepository;
 import io.regtrack.run.Run;
 import io.regtrack.run.RunRepository;
 import io.regtrack.verdict.Comparison;
-import io.regtrack.verdict.Comparisons;
-import io.regtrack.verdict.Measured;
-import io.regtrack.web.ServerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -20,7 +19,10 @@ import java.util.Map;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.hibernate.exception.ConstraintViolationException;
 
-/** Writes one upload as a run and its measurements; the caller owns the transaction. */
+/**
+ * Writes one upload as a run and its measurements, marks a release tag, and stores the run's
+ * comparison with its release baseline; the caller owns the transaction.
+ */
 @ApplicationScoped
 class RunWriter {
 
@@ -28,13 +30,16 @@ class RunWriter {
 
     private final RunRepository runs;
     private final MeasurementRepository measurements;
-    private final ServerConfig server;
+    private final ReleaseService releases;
+    private final ComparisonService comparisons;
     private final ObjectMapper json;
 
-    RunWriter(RunRepository runs, MeasurementRepository measurements, ServerConfig server, ObjectMapper json) {
+    RunWriter(RunRepository runs, MeasurementRepository measurements, ReleaseService releases,
+            ComparisonService comparisons, ObjectMapper json) {
         this.runs = runs;
         this.measurements = measurements;
-        this.server = server;
+        this.releases = releases;
+        this.comparisons = comparisons;
         this.json = json;
     }
 
@@ -62,17 +67,9 @@ class RunWriter {
                 ? Map.of() : upload.profile().settings();
         run.profileInputs = profileInputs(upload.profile());
         List<Measurement> rows = upload.measurements().stream().map(RunWriter::measurement).toList();
-        List<Measured> measured = rows.stream()
-                .map(row -> new Measured(row.kind, row.name, row.unit, row.center,
-                        row.samples == null ? 1 : row.samples.length))
-                .toList();
         run.status = Comparison.NO_BASELINE; // Hibernate inserts the state at persist; the answer follows below
         runs.persist(run);
-        String url = server.link("/projects/" + project.slug + "/runs/" + run.id);
-        Comparison comparison = Comparisons.withoutBaseline(run.id, run.commitSha, run.branch, measured, url);
-        run.status = comparison.status();
-        run.comparison = json.valueToTree(comparison);
-        runs.flush();
+        runs.flush(); // a concurrent upload with the same idempotency key fails here
         for (Measurement row : rows) {
             row.runId = run.id;
             row.projectId = run.projectId;
@@ -80,7 +77,11 @@ class RunWriter {
             row.committedAt = run.committedAt;
             measurements.persist(row);
         }
-        measurements.flush();
+        releases.noteUpload(project, run);
+        Comparison comparison = comparisons.compare(project, run, rows, "release");
+        run.status = comparison.status();
+        run.comparison = json.valueToTree(comparison);
+        runs.flush();
         return comparison;
     }
 

@@ -9,6 +9,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A repository being tracked. */
 @Entity
@@ -41,4 +44,13 @@ public class Project extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Overrides of the default thresholds, in the shape of {@code ThresholdsBody}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, Object> thresholds = Map.of();
+
+    /** A release every run is judged against, instead of the newest earlier one. */
+    @Column(name = "pinned_release_id")
+    public Long pinnedReleaseId;
 }

@@ -2,6 +2,7 @@ package io.regtrack.project;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -48,5 +49,14 @@ public class ProjectResource {
     @Operation(summary = "One project")
     public ProjectView get(@PathParam("slug") String slug) {
         return service.view(slug);
+    }
+
+    @PATCH
+    @Path("/{slug}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Change a project", description = "Needs an admin token. Fields left out stay as they are: "
+            + "name, public, defaultBranch, repository, releasePattern.")
+    public ProjectView update(@PathParam("slug") String slug, ProjectUpdate change) {
+        return service.update(slug, change);
     }
 }

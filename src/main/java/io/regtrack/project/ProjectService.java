@@ -1,14 +1,18 @@
 package io.regtrack.project;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.regtrack.auth.Access;
 import io.regtrack.auth.Caller;
 import io.regtrack.git.RefName;
 import io.regtrack.problem.ProblemException;
+import io.regtrack.verdict.Thresholds;
 import io.regtrack.web.InputCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** Creates projects and finds them for callers, applying who may see what. */
 @ApplicationScoped
@@ -17,8 +21,10 @@ public class ProjectService {
     private final ProjectRepository projects;
     private final Access access;
     private final InputCheck input;
+    private final ObjectMapper json;
 
-    ProjectService(ProjectRepository projects, Access access, InputCheck input) {
+    ProjectService(ProjectRepository projects, Access access, InputCheck input, ObjectMapper json) {
+        this.json = json;
         this.input = input;
         this.projects = projects;
         this.access = access;
@@ -49,6 +55,36 @@ public class ProjectService {
     }
 
     @Transactional
+    public ProjectView update(String slug, ProjectUpdate body) {
+        Project project = administrable(slug);
+        ProjectUpdate change = input.valid(body);
+        if (change.defaultBranch() != null && !RefName.isValid(change.defaultBranch())) {
+            throw ProblemException.invalid("defaultBranch", RefName.RULE);
+        }
+        if (change.releasePattern() != null) {
+            try {
+                Pattern.compile(change.releasePattern());
+            } catch (PatternSyntaxException e) {
+                throw ProblemException.invalid("releasePattern", "is not a regular expression: " + e.getDescription());
+            }
+            project.releasePattern = change.releasePattern();
+        }
+        if (change.name() != null) {
+            project.name = change.name().strip();
+        }
+        if (change.isPublic() != null) {
+            project.isPublic = change.isPublic();
+        }
+        if (change.defaultBranch() != null) {
+            project.defaultBranch = change.defaultBranch();
+        }
+        if (change.repository() != null) {
+            project.repository = change.repository();
+        }
+        return ProjectView.of(project);
+    }
+
+    @Transactional
     public List<ProjectView> listReadable() {
         Caller caller = access.caller();
         List<Project> visible = caller.isAdmin() ? projects.listAll() : projects.listVisible(caller.projectId());
@@ -72,6 +108,11 @@ public class ProjectService {
         Project project = projects.findBySlug(slug).orElseThrow(() -> access.unknownProject(slug));
         access.requireIngest(project.id);
         return project;
+    }
+
+    /** A project's thresholds in force: its own over the defaults. */
+    public Thresholds thresholds(Project project) {
+        return json.convertValue(project.thresholds, ThresholdsBody.class).effective();
     }
 
     /** The project, for an admin. */

@@ -2,6 +2,10 @@ package io.regtrack.run;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.panache.common.Parameters;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 @ApplicationScoped
@@ -9,5 +13,28 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
 
     public List<Measurement> ofRun(long runId) {
         return list("runId = ?1 order by kind, name", runId);
+    }
+
+    public List<Measurement> ofRuns(Collection<Long> runIds) {
+        return runIds.isEmpty() ? List.of() : list("runId in ?1", runIds);
+    }
+
+    /**
+     * The central values of one series before a time, oldest first: the same branch, kind and
+     * name, built for the same target and profile.
+     */
+    public List<Double> history(Run run, String kind, String name, int limit) {
+        Parameters params = Parameters.with("project", run.projectId).and("branch", run.branch).and("kind", kind)
+                .and("name", name).and("at", run.committedAt).and("run", run.id);
+        String query = "select m.center from Measurement m, Run r where r.id = m.runId and m.projectId = :project"
+                + " and m.branch = :branch and m.kind = :kind and m.name = :name and m.committedAt < :at and r.id <> :run"
+                + RunRepository.sameBuild("r", run.target, run.profileName, params)
+                + " order by m.committedAt desc, m.id desc";
+        var q = getEntityManager().createQuery(query, Double.class).setMaxResults(limit);
+        params.map().forEach(q::setParameter);
+        List<Double> newestFirst = q.getResultList();
+        List<Double> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
     }
 }

@@ -18,6 +18,42 @@ public class RunRepository implements PanacheRepository<Run> {
         return find("projectId = ?1 and id = ?2", projectId, runId).firstResultOptional();
     }
 
+    /** The newest upload of a commit built for the same target and profile. */
+    public Optional<Run> newestOfCommit(long projectId, String commit, String target, String profile) {
+        Parameters params = Parameters.with("project", projectId).and("commit", commit);
+        String query = "projectId = :project and commitSha = :commit" + sameBuild("", target, profile, params)
+                + " order by receivedAt desc, id desc";
+        return find(query, params).firstResultOptional();
+    }
+
+    /** Other uploads of the same commit (rebuilds), oldest first. */
+    public List<Run> otherUploadsOf(long projectId, String commit, long excludedRunId) {
+        return list("projectId = ?1 and commitSha = ?2 and id <> ?3 order by receivedAt, id", projectId, commit,
+                excludedRunId);
+    }
+
+    /**
+     * A query condition for "same target and profile name" on the run named {@code alias} (empty
+     * for an unnamed one), null meaning "not given".
+     */
+    public static String sameBuild(String alias, String target, String profile, Parameters params) {
+        String run = alias.isEmpty() ? "" : alias + ".";
+        StringBuilder condition = new StringBuilder();
+        if (target == null) {
+            condition.append(" and ").append(run).append("target is null");
+        } else {
+            condition.append(" and ").append(run).append("target = :target");
+            params.and("target", target);
+        }
+        if (profile == null) {
+            condition.append(" and ").append(run).append("profileName is null");
+        } else {
+            condition.append(" and ").append(run).append("profileName = :profile");
+            params.and("profile", profile);
+        }
+        return condition.toString();
+    }
+
     /** Newest commit first; after (committedAt, id) when a page position is given. */
     public List<Run> page(long projectId, String branch, RunCursor after, int limit) {
         StringBuilder query = new StringBuilder("projectId = :project");

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * A run judged against a baseline: one verdict per measurement, what changed in the environment,
- * and Markdown ready for a pull request. {@code status} is the worst verdict, or
- * {@code no-baseline} when there is nothing to compare with.
+ * warnings (such as a build that did not reproduce) and Markdown ready for a pull request.
+ * {@code status} is the worst verdict ({@code regressed} > {@code noisy} > {@code improved} >
+ * {@code unchanged}), or {@code no-baseline} when there is nothing to compare with.
  */
 public record Comparison(
         long runId,
@@ -16,10 +17,12 @@ public record Comparison(
         List<Verdict> verdicts,
         List<SettingChange> profileChanges,
         List<SettingChange> toolchainChanges,
+        List<SettingChange> runnerChanges,
+        List<String> warnings,
         String markdown,
         String url) {
 
-    /** The run judged against: a release (tag), or any other run. */
+    /** The run judged against: a release (with its tag), or any other run (tag null). */
     public record BaselineRef(String tag, String commit, long runId) {
     }
 

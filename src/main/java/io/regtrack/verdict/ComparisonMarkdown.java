@@ -1,30 +1,134 @@
 package io.regtrack.verdict;
 
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
-/** The comparison as GitHub-flavoured Markdown, for a job summary or a pull-request comment. */
+/**
+ * The comparison as GitHub-flavoured Markdown, for a job summary or a pull-request comment: a
+ * headline, what changed in the environment, then the table with regressions first and the
+ * unchanged rows folded away. Every name is escaped, so it shows as text.
+ */
 final class ComparisonMarkdown {
+
+    static final int MAX_ROWS = 100;
+    private static final List<String> ORDER = List.of("regressed", "noisy", "missing", "improved", "new", "unchanged");
 
     private ComparisonMarkdown() {
     }
 
-    static String withoutBaseline(long runId, String commit, String branch, List<Measured> measured, String url) {
+    static String render(Comparison c) {
         StringBuilder md = new StringBuilder();
-        md.append("### regtrack: no baseline yet for `").append(commit, 0, Math.min(10, commit.length()))
-                .append("` on ").append(text(branch)).append("\n\n");
-        md.append("There is no release to compare with yet, so these numbers start the history. ")
-                .append("Tag a release (for example `v1.0.0`) to judge later runs against it.\n\n");
-        md.append("| | Kind | Name | Current |\n|---|---|---|---|\n");
-        for (Measured m : measured) {
-            String current = Units.format(m.center(), m.unit());
-            if (m.sampleCount() > 1) {
-                current += " (median of " + m.sampleCount() + ")";
-            }
-            md.append("| 🆕 new | ").append(text(m.kind())).append(" | ").append(text(m.name())).append(" | ")
-                    .append(current).append(" |\n");
+        md.append("### regtrack: ").append(headline(c)).append("\n\n");
+        md.append('`').append(c.commit(), 0, Math.min(10, c.commit().length())).append("` on ").append(text(c.branch()));
+        if (c.baseline() == null) {
+            md.append(". There is no release to compare with yet, so these numbers start the history. ")
+                    .append("Tag a release (for example `v1.0.0`) to judge later runs against it.\n\n");
+        } else {
+            md.append(", compared with ").append(baseline(c.baseline())).append(".\n\n");
         }
-        md.append("\n[Run ").append(runId).append("](").append(url).append(")\n");
+        changes(md, "Profile", c.profileChanges());
+        changes(md, "Toolchain", c.toolchainChanges());
+        changes(md, "Runner", c.runnerChanges());
+        for (String warning : c.warnings()) {
+            md.append("> ⚠️ ").append(text(warning)).append("\n\n");
+        }
+        List<Verdict> shown = c.verdicts().stream().filter(v -> !v.status().equals("unchanged"))
+                .sorted(java.util.Comparator.comparingInt(v -> ORDER.indexOf(v.status()))).toList();
+        List<Verdict> folded = c.verdicts().stream().filter(v -> v.status().equals("unchanged")).toList();
+        if (!shown.isEmpty() || folded.isEmpty()) {
+            table(md, shown);
+        }
+        if (!folded.isEmpty()) {
+            md.append("<details><summary>").append(folded.size()).append(" unchanged</summary>\n\n");
+            table(md, folded);
+            md.append("</details>\n\n");
+        }
+        md.append("[Run ").append(c.runId()).append("](").append(c.url()).append(")\n");
         return md.toString();
+    }
+
+    private static String headline(Comparison c) {
+        if (c.baseline() == null) {
+            return "no baseline yet";
+        }
+        String against = " against " + (c.baseline().tag() != null ? text(c.baseline().tag()) : "run " + c.baseline().runId());
+        long regressed = count(c, v -> v.status().equals("regressed"));
+        long noisy = count(c, v -> v.status().equals("noisy"));
+        long improved = count(c, v -> v.status().equals("improved"));
+        if (regressed > 0) {
+            return "🔴 " + regressed + (regressed == 1 ? " regression" : " regressions") + against;
+        }
+        if (noisy > 0) {
+            return "🟡 " + noisy + " too noisy to call" + against;
+        }
+        if (improved > 0) {
+            return "🟢 " + improved + " improved, no regressions" + against;
+        }
+        return "✅ no significant change" + against;
+    }
+
+    private static String baseline(Comparison.BaselineRef b) {
+        String commit = "`" + b.commit().substring(0, Math.min(10, b.commit().length())) + "`";
+        return b.tag() != null ? "release **" + text(b.tag()) + "** (" + commit + ", run " + b.runId() + ")"
+                : "run " + b.runId() + " (" + commit + ")";
+    }
+
+    private static void changes(StringBuilder md, String label, List<Comparison.SettingChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        md.append("**").append(label).append(" changed:** ").append(changes.stream()
+                .map(ch -> "`" + code(ch.setting() + ": " + ch.baseline() + " → " + ch.current()) + "`")
+                .collect(Collectors.joining(", "))).append("\n\n");
+    }
+
+    private static void table(StringBuilder md, List<Verdict> rows) {
+        md.append("| Status | Kind | Name | Baseline | Current | Δ | Δ % | Why |\n");
+        md.append("|---|---|---|--:|--:|--:|--:|---|\n");
+        rows.stream().limit(MAX_ROWS).forEach(v -> md.append("| ").append(badge(v.status())).append(" | ")
+                .append(text(v.kind())).append(" | ").append(text(v.name())).append(" | ")
+                .append(v.baseline() == null ? "—" : Units.format(v.baseline(), v.unit())).append(" | ")
+                .append(v.current() == null ? "—" : Units.format(v.current(), v.unit())).append(" | ")
+                .append(v.delta() == null ? "" : Units.signed(v.delta(), v.unit())).append(" | ")
+                .append(Units.percent(v.deltaPercent())).append(" | ")
+                .append(why(v)).append(" |\n"));
+        if (rows.size() > MAX_ROWS) {
+            md.append("\n… and ").append(rows.size() - MAX_ROWS).append(" more on the run page.\n");
+        }
+        md.append('\n');
+    }
+
+    private static String why(Verdict v) {
+        String environment = v.explanations().stream().map(e -> "`" + code(e) + "`").collect(Collectors.joining(", "));
+        return switch (v.status()) {
+            case "regressed", "improved" -> environment.isEmpty() ? "code change" : environment;
+            case "noisy" -> "the data cannot tell" + (v.pValue() == null ? "" : String.format(java.util.Locale.ROOT,
+                    " (p = %.2g)", v.pValue()));
+            case "new" -> "not in the baseline";
+            case "missing" -> "not in this run";
+            default -> "";
+        };
+    }
+
+    private static String badge(String status) {
+        return switch (status) {
+            case "regressed" -> "🔴 regressed";
+            case "improved" -> "🟢 improved";
+            case "noisy" -> "🟡 noisy";
+            case "new" -> "🆕 new";
+            case "missing" -> "⚪ missing";
+            default -> "unchanged";
+        };
+    }
+
+    private static long count(Comparison c, Predicate<Verdict> which) {
+        return c.verdicts().stream().filter(which).count();
+    }
+
+    /** Text inside a code span: backticks cannot end it early, bars cannot split the table. */
+    static String code(String raw) {
+        return raw.replace('`', '\'').replace("|", "\\|").replace('\n', ' ').replace('\r', ' ');
     }
 
     /** Text that Markdown and GitHub's HTML sanitizer show literally. */

@@ -1,25 +1,77 @@
 package io.regtrack.verdict;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Builds comparisons from measurements; pure, no framework. */
+/** Builds a run's comparison from its measurements and its baseline's; pure, no framework. */
 public final class Comparisons {
+
+    /** Verdict statuses from worst to best; the run's status is the first one present. */
+    static final List<String> SEVERITY = List.of("regressed", "noisy", "improved", "unchanged");
 
     private Comparisons() {
     }
 
-    /** A run with no baseline to judge against: every measurement is {@code new}. */
-    public static Comparison withoutBaseline(long runId, String commit, String branch, List<Measured> measured,
-            String url) {
-        List<Measured> ordered = measured.stream()
-                .sorted(Comparator.comparing(Measured::kind).thenComparing(Measured::name))
-                .toList();
-        List<Verdict> verdicts = ordered.stream()
-                .map(m -> Verdict.fresh(m.kind(), m.name(), m.unit(), m.center()))
-                .toList();
-        String markdown = ComparisonMarkdown.withoutBaseline(runId, commit, branch, ordered, url);
-        return new Comparison(runId, commit, branch, null, Comparison.NO_BASELINE, verdicts, List.of(), List.of(),
-                markdown, url);
+    /** The run being judged. */
+    public record Subject(long runId, String commit, String branch, String url, List<Measured> measured,
+            Environment environment) {
+    }
+
+    /** What it is judged against. */
+    public record Base(String tag, String commit, long runId, List<Measured> measured, Environment environment) {
+    }
+
+    /**
+     * @param base      null when there is nothing to compare with
+     * @param histories recent central values of each measurement's series, oldest first, by
+     *                  {@link Measured#key()}
+     */
+    public static Comparison compare(Subject run, Base base, Thresholds thresholds, Map<String, List<Double>> histories,
+            List<String> warnings) {
+        if (base == null) {
+            List<Verdict> verdicts = ordered(run.measured()).stream()
+                    .map(m -> new Verdict(m.kind(), m.name(), m.unit(), null, m.center(), null, null, "new", null, null,
+                            List.of()))
+                    .toList();
+            return finish(run, null, Comparison.NO_BASELINE, verdicts, List.of(), List.of(), List.of(), warnings);
+        }
+        Environment before = base.environment();
+        Environment after = run.environment();
+        List<String> explanations = before.explain(after);
+        Map<String, Measured> baseline = new LinkedHashMap<>();
+        base.measured().forEach(m -> baseline.put(m.key(), m));
+        List<Verdict> verdicts = new ArrayList<>();
+        for (Measured current : ordered(run.measured())) {
+            Measured was = baseline.remove(current.key());
+            verdicts.add(was == null
+                    ? new Verdict(current.kind(), current.name(), current.unit(), null, current.center(), null, null,
+                            "new", null, null, explanations)
+                    : Judge.judge(was, current, thresholds, histories.getOrDefault(current.key(), List.of()),
+                            explanations));
+        }
+        for (Measured gone : ordered(List.copyOf(baseline.values()))) {
+            verdicts.add(new Verdict(gone.kind(), gone.name(), gone.unit(), gone.center(), null, null, null, "missing",
+                    null, null, explanations));
+        }
+        String status = SEVERITY.stream().filter(s -> verdicts.stream().anyMatch(v -> v.status().equals(s)))
+                .findFirst().orElse("unchanged");
+        return finish(run, new Comparison.BaselineRef(base.tag(), base.commit(), base.runId()), status, verdicts,
+                before.profileChanges(after), before.toolchainChanges(after), before.runnerChanges(after), warnings);
+    }
+
+    private static Comparison finish(Subject run, Comparison.BaselineRef baseline, String status, List<Verdict> verdicts,
+            List<Comparison.SettingChange> profile, List<Comparison.SettingChange> toolchain,
+            List<Comparison.SettingChange> runner, List<String> warnings) {
+        Comparison draft = new Comparison(run.runId(), run.commit(), run.branch(), baseline, status, verdicts, profile,
+                toolchain, runner, List.copyOf(warnings), null, run.url());
+        return new Comparison(draft.runId(), draft.commit(), draft.branch(), baseline, status, verdicts, profile,
+                toolchain, runner, draft.warnings(), ComparisonMarkdown.render(draft), run.url());
+    }
+
+    private static List<Measured> ordered(List<Measured> measured) {
+        return measured.stream().sorted(Comparator.comparing(Measured::kind).thenComparing(Measured::name)).toList();
     }
 }

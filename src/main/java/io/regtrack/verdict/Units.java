@@ -16,6 +16,20 @@ public final class Units {
         };
     }
 
+    /** A difference with its sign: {@code +14.5 KiB (+14,896 B)}, {@code -0.12 ms}. */
+    public static String signed(double delta, String unit) {
+        String sign = delta > 0 ? "+" : delta < 0 ? "-" : "±";
+        String shown = format(Math.abs(delta), unit);
+        return sign + shown.replace("(", "(" + sign);
+    }
+
+    public static String percent(Double percent) {
+        if (percent == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%+.2f %%", percent);
+    }
+
     static String bytes(double value) {
         long exact = (long) value;
         String grouped = String.format(Locale.ROOT, "%,d B", exact);

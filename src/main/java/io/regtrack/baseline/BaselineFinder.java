@@ -1,0 +1,64 @@
+package io.regtrack.baseline;
+
+import io.quarkus.panache.common.Parameters;
+import io.regtrack.problem.ProblemException;
+import io.regtrack.project.Project;
+import io.regtrack.run.Run;
+import io.regtrack.run.RunRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/**
+ * Finds the run a run is judged against. The release baseline is the newest release whose commit
+ * time is before the run's commit (any branch) that has a run for the same target and profile; a
+ * project's pinned release replaces that choice. A runner change does not change the baseline.
+ */
+@ApplicationScoped
+public class BaselineFinder {
+
+    private final RunRepository runs;
+    private final ReleaseRepository releases;
+
+    BaselineFinder(RunRepository runs, ReleaseRepository releases) {
+        this.runs = runs;
+        this.releases = releases;
+    }
+
+    /** A baseline run and, when it is a release, its tag. */
+    public record Found(Run run, String tag) {
+    }
+
+    public Optional<Found> release(Project project, Run run) {
+        if (project.pinnedReleaseId != null) {
+            Release pinned = releases.findById(project.pinnedReleaseId);
+            if (pinned != null && !pinned.commitSha.equals(run.commitSha)) {
+                return runs.newestOfCommit(project.id, pinned.commitSha, run.target, run.profileName)
+                        .map(r -> new Found(r, pinned.tag));
+            }
+        }
+        Parameters params = Parameters.with("project", project.id).and("commit", run.commitSha)
+                .and("at", run.committedAt);
+        String query = "from Run r where r.projectId = :project and r.commitSha <> :commit and r.committedAt <= :at"
+                + RunRepository.sameBuild("r", run.target, run.profileName, params)
+                + " and exists (from Release rel where rel.projectId = r.projectId and rel.commitSha = r.commitSha)"
+                + " order by r.committedAt desc, r.receivedAt desc, r.id desc";
+        var q = runs.getEntityManager().createQuery(query, Run.class).setMaxResults(1);
+        params.map().forEach(q::setParameter);
+        return q.getResultStream().findFirst().map(r -> new Found(r,
+                releases.findByCommit(project.id, r.commitSha).map(rel -> rel.tag).orElse(null)));
+    }
+
+    public Optional<Found> parent(Run run) {
+        if (run.parentCommit == null) {
+            return Optional.empty();
+        }
+        return runs.newestOfCommit(run.projectId, run.parentCommit, run.target, run.profileName)
+                .map(r -> new Found(r, releases.findByCommit(r.projectId, r.commitSha).map(rel -> rel.tag).orElse(null)));
+    }
+
+    public Found run(Project project, long runId) {
+        Run other = runs.findInProject(project.id, runId)
+                .orElseThrow(() -> ProblemException.notFound("No run " + runId + " in project '" + project.slug + "'"));
+        return new Found(other, releases.findByCommit(project.id, other.commitSha).map(rel -> rel.tag).orElse(null));
+    }
+}

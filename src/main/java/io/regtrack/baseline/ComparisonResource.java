@@ -1,0 +1,52 @@
+package io.regtrack.baseline;
+
+import io.regtrack.problem.ProblemException;
+import io.regtrack.project.Project;
+import io.regtrack.project.ProjectService;
+import io.regtrack.run.MeasurementRepository;
+import io.regtrack.run.Run;
+import io.regtrack.run.RunRepository;
+import io.regtrack.verdict.Comparison;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/projects/{slug}/runs/{id}/comparison")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Runs")
+public class ComparisonResource {
+
+    private final ProjectService projects;
+    private final RunRepository runs;
+    private final MeasurementRepository measurements;
+    private final ComparisonService comparisons;
+
+    ComparisonResource(ProjectService projects, RunRepository runs, MeasurementRepository measurements,
+            ComparisonService comparisons) {
+        this.projects = projects;
+        this.runs = runs;
+        this.measurements = measurements;
+        this.comparisons = comparisons;
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "Compare a run", description = "The same comparison an upload answers, computed now against "
+            + "the release baseline (default), the run of the parent commit, or any other run of the project.")
+    public Comparison compare(@PathParam("slug") String slug, @PathParam("id") long id,
+            @Parameter(description = "`release`, `parent` or a run id") @QueryParam("against") @DefaultValue("release")
+            String against) {
+        Project project = projects.readable(slug);
+        Run run = runs.findInProject(project.id, id)
+                .orElseThrow(() -> ProblemException.notFound("No run " + id + " in project '" + slug + "'"));
+        return comparisons.compare(project, run, measurements.ofRun(run.id), against);
+    }
+}

@@ -1,0 +1,113 @@
+package io.regtrack.baseline;
+
+import io.regtrack.problem.ProblemException;
+import io.regtrack.project.Project;
+import io.regtrack.project.ProjectService;
+import io.regtrack.run.Measurement;
+import io.regtrack.run.MeasurementRepository;
+import io.regtrack.run.Run;
+import io.regtrack.run.RunRepository;
+import io.regtrack.verdict.Comparison;
+import io.regtrack.verdict.Comparisons;
+import io.regtrack.verdict.Environment;
+import io.regtrack.verdict.Measured;
+import io.regtrack.verdict.Thresholds;
+import io.regtrack.web.ServerConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads what a comparison needs — the baseline run, the series' recent history, earlier uploads of
+ * the same commit — and hands it to the pure verdict code. The caller owns the transaction.
+ */
+@ApplicationScoped
+public class ComparisonService {
+
+    static final int HISTORY = 30;
+
+    private final ProjectService projects;
+    private final RunRepository runs;
+    private final MeasurementRepository measurements;
+    private final BaselineFinder baselines;
+    private final ServerConfig server;
+
+    ComparisonService(ProjectService projects, RunRepository runs, MeasurementRepository measurements,
+            BaselineFinder baselines, ServerConfig server) {
+        this.projects = projects;
+        this.runs = runs;
+        this.measurements = measurements;
+        this.baselines = baselines;
+        this.server = server;
+    }
+
+    /** @param against {@code release}, {@code parent} or a run id */
+    public Comparison compare(Project project, Run run, List<Measurement> rows, String against) {
+        Optional<BaselineFinder.Found> found = switch (against) {
+            case "release" -> baselines.release(project, run);
+            case "parent" -> baselines.parent(run);
+            default -> Optional.of(baselines.run(project, parseRunId(against)));
+        };
+        Comparisons.Base base = found.map(f -> new Comparisons.Base(f.tag(), f.run().commitSha, f.run().id,
+                measured(measurements.ofRun(f.run().id)), environment(f.run()))).orElse(null);
+        Thresholds thresholds = projects.thresholds(project);
+        Map<String, List<Double>> histories = new HashMap<>();
+        if (base != null) {
+            for (Measurement m : rows) {
+                if (!"size".equals(m.kind) && (m.samples == null || m.samples.length < 2)) {
+                    histories.put(m.kind + "\u0000" + m.name, measurements.history(run, m.kind, m.name, HISTORY));
+                }
+            }
+        }
+        String url = server.link("/projects/" + project.slug + "/runs/" + run.id);
+        Comparisons.Subject subject = new Comparisons.Subject(run.id, run.commitSha, run.branch, url, measured(rows),
+                environment(run));
+        return Comparisons.compare(subject, base, thresholds, histories, nonReproducible(run, rows));
+    }
+
+    /** Sizes that differ from an earlier upload of the same commit built the same way. */
+    private List<String> nonReproducible(Run run, List<Measurement> rows) {
+        List<Run> twins = runs.otherUploadsOf(run.projectId, run.commitSha, run.id).stream()
+                .filter(other -> sameBuild(run, other)).toList();
+        if (twins.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Measurement> sizes = new LinkedHashMap<>();
+        rows.stream().filter(m -> "size".equals(m.kind)).forEach(m -> sizes.put(m.name, m));
+        Map<Long, Run> byId = new HashMap<>();
+        twins.forEach(t -> byId.put(t.id, t));
+        return measurements.ofRuns(byId.keySet()).stream()
+                .filter(m -> "size".equals(m.kind) && sizes.containsKey(m.name) && m.center != sizes.get(m.name).center)
+                .map(m -> String.format("Non-reproducible build: %s is %,d bytes here but was %,d bytes in run %d of "
+                        + "the same commit, toolchain and profile", m.name, (long) sizes.get(m.name).center,
+                        (long) m.center, m.runId))
+                .distinct().toList();
+    }
+
+    private static boolean sameBuild(Run a, Run b) {
+        return java.util.Objects.equals(a.target, b.target) && java.util.Objects.equals(a.profileName, b.profileName)
+                && a.toolchain.equals(b.toolchain) && a.profileSettings.equals(b.profileSettings)
+                && a.runner.equals(b.runner);
+    }
+
+    static List<Measured> measured(List<Measurement> rows) {
+        return rows.stream().map(m -> new Measured(m.kind, m.name, m.unit, m.center, m.samples)).toList();
+    }
+
+    static Environment environment(Run run) {
+        Map<String, String> profile = new LinkedHashMap<>();
+        run.profileSettings.forEach((k, v) -> profile.put(k, String.valueOf(v)));
+        return new Environment(profile, run.toolchain, run.runner);
+    }
+
+    private static long parseRunId(String against) {
+        try {
+            return Long.parseLong(against);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("against", "must be 'release', 'parent' or a run id");
+        }
+    }
+}

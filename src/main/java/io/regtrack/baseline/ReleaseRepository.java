@@ -1,0 +1,25 @@
+package io.regtrack.baseline;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class ReleaseRepository implements PanacheRepository<Release> {
+
+    public Optional<Release> findByTag(long projectId, String tag) {
+        return find("projectId = ?1 and tag = ?2", projectId, tag).firstResultOptional();
+    }
+
+    /** The newest tag on a commit, if the commit is a release. */
+    public Optional<Release> findByCommit(long projectId, String commit) {
+        return find("projectId = ?1 and commitSha = ?2 order by createdAt desc, id desc", projectId, commit)
+                .firstResultOptional();
+    }
+
+    public List<Release> newestFirst(long projectId, int limit) {
+        return find("projectId = ?1 order by committedAt desc nulls first, createdAt desc, id desc", projectId)
+                .page(0, limit).list();
+    }
+}

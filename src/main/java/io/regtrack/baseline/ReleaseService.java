@@ -1,0 +1,100 @@
+package io.regtrack.baseline;
+
+import io.regtrack.git.RefName;
+import io.regtrack.git.Sha;
+import io.regtrack.problem.ProblemException;
+import io.regtrack.project.Project;
+import io.regtrack.project.ProjectService;
+import io.regtrack.run.Run;
+import io.regtrack.run.RunRepository;
+import io.regtrack.web.InputCheck;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Marks commits as releases, by API call or by an upload's tag that matches the release pattern. */
+@ApplicationScoped
+public class ReleaseService {
+
+    private final ProjectService projects;
+    private final ReleaseRepository releases;
+    private final RunRepository runs;
+    private final InputCheck input;
+
+    ReleaseService(ProjectService projects, ReleaseRepository releases, RunRepository runs, InputCheck input) {
+        this.projects = projects;
+        this.releases = releases;
+        this.runs = runs;
+        this.input = input;
+    }
+
+    /** The release and whether it was new (a repeat of the same tag and commit is not). */
+    public record Marked(ReleaseView release, boolean created) {
+    }
+
+    @Transactional
+    public Marked create(String slug, NewRelease body) {
+        Project project = projects.ingestible(slug);
+        NewRelease request = input.valid(body);
+        if (!RefName.isValid(request.tag())) {
+            throw ProblemException.invalid("tag", RefName.RULE);
+        }
+        String commit = new Sha(request.commit()).value();
+        Optional<Release> existing = releases.findByTag(project.id, request.tag());
+        if (existing.isPresent()) {
+            if (!existing.get().commitSha.equals(commit)) {
+                throw ProblemException.conflict("Release " + request.tag() + " is already commit "
+                        + existing.get().commitSha);
+            }
+            return new Marked(ReleaseView.of(existing.get(), project.pinnedReleaseId), false);
+        }
+        Release release = new Release();
+        release.projectId = project.id;
+        release.tag = request.tag();
+        release.commitSha = commit;
+        release.committedAt = runs.find("projectId = ?1 and commitSha = ?2 order by committedAt", project.id, commit)
+                .firstResultOptional().map(r -> r.committedAt).orElse(null);
+        release.createdAt = Instant.now();
+        releases.persist(release);
+        releases.flush();
+        return new Marked(ReleaseView.of(release, project.pinnedReleaseId), true);
+    }
+
+    @Transactional
+    public List<ReleaseView> pin(String slug, PinnedRelease body) {
+        Project project = projects.administrable(slug);
+        PinnedRelease pin = input.valid(body);
+        project.pinnedReleaseId = pin.tag() == null ? null : releases.findByTag(project.id, pin.tag())
+                .orElseThrow(() -> ProblemException.invalid("tag", "no release '" + pin.tag() + "' in this project")).id;
+        return releases.newestFirst(project.id, 500).stream().map(r -> ReleaseView.of(r, project.pinnedReleaseId))
+                .toList();
+    }
+
+    @Transactional
+    public List<ReleaseView> list(String slug) {
+        Project project = projects.readable(slug);
+        return releases.newestFirst(project.id, 500).stream().map(r -> ReleaseView.of(r, project.pinnedReleaseId))
+                .toList();
+    }
+
+    /**
+     * For a stored upload: its tag makes it a release when it matches the project's pattern, and a
+     * release posted before any run of its commit learns the commit's time.
+     */
+    public void noteUpload(Project project, Run run) {
+        if (run.tag != null && releases.findByTag(project.id, run.tag).isEmpty()
+                && Pattern.compile(project.releasePattern).matcher(run.tag).matches()) {
+            Release release = new Release();
+            release.projectId = project.id;
+            release.tag = run.tag;
+            release.commitSha = run.commitSha;
+            release.createdAt = Instant.now();
+            releases.persist(release);
+        }
+        releases.update("committedAt = ?1 where projectId = ?2 and commitSha = ?3 and committedAt is null",
+                run.committedAt, project.id, run.commitSha);
+    }
+}

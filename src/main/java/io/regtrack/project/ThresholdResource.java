@@ -1,0 +1,51 @@
+package io.regtrack.project;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.regtrack.web.InputCheck;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/projects/{slug}/thresholds")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Projects")
+public class ThresholdResource {
+
+    private final ProjectService projects;
+    private final InputCheck input;
+    private final ObjectMapper json;
+
+    ThresholdResource(ProjectService projects, InputCheck input, ObjectMapper json) {
+        this.projects = projects;
+        this.input = input;
+        this.json = json;
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "The thresholds in force", description = "Every rule written out, defaults included.")
+    public ThresholdsBody get(@PathParam("slug") String slug) {
+        return ThresholdsBody.of(projects.thresholds(projects.readable(slug)));
+    }
+
+    @PUT
+    @Transactional
+    @Operation(summary = "Set the thresholds", description = "Needs an admin token. Replaces the project's thresholds; "
+            + "what is left out takes the default. Answers the thresholds in force.")
+    @SuppressWarnings("unchecked")
+    public ThresholdsBody put(@PathParam("slug") String slug, ThresholdsBody body) {
+        Project project = projects.administrable(slug);
+        ThresholdsBody rules = input.valid(body);
+        project.thresholds = json.convertValue(rules, Map.class);
+        return ThresholdsBody.of(rules.effective());
+    }
+}
