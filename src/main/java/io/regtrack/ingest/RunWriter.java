@@ -1,6 +1,7 @@
 package io.regtrack.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.regtrack.alert.AlertService;
 import io.regtrack.baseline.ComparisonService;
 import io.regtrack.baseline.ReleaseService;
 import io.regtrack.git.Sha;
@@ -21,7 +22,7 @@ import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Writes one upload as a run and its measurements, marks a release tag, and stores the run's
- * comparison with its release baseline; the caller owns the transaction.
+ * comparison with its release baseline, and opens or closes alerts; the caller owns the transaction.
  */
 @ApplicationScoped
 class RunWriter {
@@ -32,10 +33,12 @@ class RunWriter {
     private final MeasurementRepository measurements;
     private final ReleaseService releases;
     private final ComparisonService comparisons;
+    private final AlertService alerts;
     private final ObjectMapper json;
 
     RunWriter(RunRepository runs, MeasurementRepository measurements, ReleaseService releases,
-            ComparisonService comparisons, ObjectMapper json) {
+            ComparisonService comparisons, AlertService alerts, ObjectMapper json) {
+        this.alerts = alerts;
         this.runs = runs;
         this.measurements = measurements;
         this.releases = releases;
@@ -81,6 +84,7 @@ class RunWriter {
         Comparison comparison = comparisons.compare(project, run, rows, "release");
         run.status = comparison.status();
         run.comparison = json.valueToTree(comparison);
+        alerts.onComparison(project, run, comparison);
         runs.flush();
         return comparison;
     }

@@ -20,6 +20,25 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
     }
 
     /**
+     * The newest points of one series up to and including {@code run}, oldest first: the run's
+     * branch, the same kind and name, built for the same target and profile.
+     */
+    public List<SeriesPoint> seriesUpTo(Run run, String kind, String name, int limit) {
+        Parameters params = Parameters.with("project", run.projectId).and("branch", run.branch).and("kind", kind)
+                .and("name", name).and("at", run.committedAt);
+        String query = "select new io.regtrack.run.SeriesPoint(r.id, r.commitSha, r.committedAt, m.center)"
+                + " from Measurement m, Run r where r.id = m.runId and m.projectId = :project and m.branch = :branch"
+                + " and m.kind = :kind and m.name = :name and m.committedAt <= :at"
+                + RunRepository.sameBuild("r", run.target, run.profileName, params)
+                + " order by m.committedAt desc, m.id desc";
+        var q = getEntityManager().createQuery(query, SeriesPoint.class).setMaxResults(limit);
+        params.map().forEach(q::setParameter);
+        List<SeriesPoint> oldestFirst = new ArrayList<>(q.getResultList());
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    /**
      * The central values of one series before a time, oldest first: the same branch, kind and
      * name, built for the same target and profile.
      */

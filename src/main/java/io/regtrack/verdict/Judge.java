@@ -3,7 +3,7 @@ package io.regtrack.verdict;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
-import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
+import org.apache.commons.statistics.inference.MannWhitneyUTest;
 import org.apache.commons.math3.stat.inference.TTest;
 
 /**
@@ -56,7 +56,7 @@ public final class Judge {
         }
         double p = Thresholds.Runtime.WELCH.equals(test)
                 ? new TTest().tTest(baseline.samples(), current.samples())
-                : new MannWhitneyUTest().mannWhitneyUTest(baseline.samples(), current.samples());
+                : MannWhitneyUTest.withDefaults().test(baseline.samples(), current.samples()).getPValue();
         if (Double.isNaN(p)) {
             return verdict(baseline, current, delta, percent, "noisy", test, null, explanations);
         }

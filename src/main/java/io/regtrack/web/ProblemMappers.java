@@ -76,7 +76,10 @@ public class ProblemMappers {
     /** Two writers raced for the same unique key (e.g. a project slug): the loser is told, nothing is half-stored. */
     @ServerExceptionMapper
     public Response conflict(org.hibernate.exception.ConstraintViolationException e) {
-        LOG.debugf("Refused by the database: %s", e.getConstraintName());
+        if (!"23505".equals(e.getSQLState())) {
+            return unexpected(e); // not a unique key: a fault of ours, not a race
+        }
+        LOG.infof("Refused by the database constraint %s: %s", e.getConstraintName(), e.getSQLException().getMessage());
         return problem(ProblemException.conflict("This conflicts with data stored meanwhile; read it and retry"));
     }
 
@@ -120,7 +123,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && "23505".equals(violation.getSQLState())) {
                 return conflict(violation);
             }
             if (cause instanceof ProblemException problem) {

@@ -1,0 +1,42 @@
+package io.regtrack.alert;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class AlertRepository implements PanacheRepository<Alert> {
+
+    static final List<String> LIVE = List.of("open", "acknowledged");
+
+    /** The open or acknowledged alert of a series, if any. */
+    public Optional<Alert> live(long projectId, String branch, String kind, String name, String target, String profile) {
+        Parameters params = Parameters.with("project", projectId).and("branch", branch).and("kind", kind)
+                .and("name", name).and("live", LIVE);
+        StringBuilder query = new StringBuilder(
+                "projectId = :project and branch = :branch and kind = :kind and name = :name and status in :live");
+        query.append(target == null ? " and target is null" : " and target = :target");
+        query.append(profile == null ? " and profileName is null" : " and profileName = :profile");
+        if (target != null) {
+            params.and("target", target);
+        }
+        if (profile != null) {
+            params.and("profile", profile);
+        }
+        return find(query.toString(), params).firstResultOptional();
+    }
+
+    public List<Alert> list(long projectId, String status, int limit) {
+        if (status == null) {
+            return find("projectId = ?1 order by openedAt desc, id desc", projectId).page(0, limit).list();
+        }
+        return find("projectId = ?1 and status = ?2 order by openedAt desc, id desc", projectId, status)
+                .page(0, limit).list();
+    }
+
+    public Optional<Alert> findInProject(long projectId, long id) {
+        return find("projectId = ?1 and id = ?2", projectId, id).firstResultOptional();
+    }
+}

@@ -1,0 +1,112 @@
+package io.regtrack.alert;
+
+import io.regtrack.changepoint.Shift;
+import io.regtrack.changepoint.ShiftDetector;
+import io.regtrack.changepoint.SizeSteps;
+import io.regtrack.project.Project;
+import io.regtrack.project.ProjectService;
+import io.regtrack.run.MeasurementRepository;
+import io.regtrack.run.Run;
+import io.regtrack.run.SeriesPoint;
+import io.regtrack.verdict.Comparison;
+import io.regtrack.verdict.Verdict;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Opens an alert for each regression on a tracked branch (the default branch, or one named
+ * {@code release/…} or {@code release-…}) and names its culprit; marks it fixed when a later run
+ * of the branch is back within the threshold. The caller owns the transaction.
+ */
+@ApplicationScoped
+public class AlertService {
+
+    static final int HISTORY = 200;
+
+    private final AlertRepository alerts;
+    private final MeasurementRepository measurements;
+    private final ProjectService projects;
+
+    AlertService(AlertRepository alerts, MeasurementRepository measurements, ProjectService projects) {
+        this.alerts = alerts;
+        this.measurements = measurements;
+        this.projects = projects;
+    }
+
+    public static boolean tracked(Project project, String branch) {
+        return branch.equals(project.defaultBranch) || branch.startsWith("release/") || branch.startsWith("release-");
+    }
+
+    public void onComparison(Project project, Run run, Comparison comparison) {
+        if (comparison.baseline() == null || !tracked(project, run.branch)) {
+            return;
+        }
+        Instant now = Instant.now();
+        for (Verdict v : comparison.verdicts()) {
+            Optional<Alert> live = alerts.live(project.id, run.branch, v.kind(), v.name(), run.target, run.profileName);
+            if (v.status().equals("regressed")) {
+                Alert alert = live.orElseGet(() -> open(project, run, comparison, v, now));
+                if (alert.culpritRunId == null) {
+                    // a shift in a noisy series is only located a few runs after it started
+                    culprit(project, run, v).ifPresent(point -> {
+                        alert.culpritRunId = point.runId();
+                        alert.culpritCommit = point.commit();
+                    });
+                }
+                alert.runId = run.id;
+                alert.currentValue = v.current();
+                alert.deltaPercent = v.deltaPercent();
+                alert.explanations = v.explanations();
+                alert.updatedAt = now;
+            } else if (live.isPresent() && (v.status().equals("unchanged") || v.status().equals("improved"))) {
+                live.get().status = "fixed";
+                live.get().note = "Back within the threshold in run " + run.id;
+                live.get().updatedAt = now;
+            }
+        }
+    }
+
+    private Alert open(Project project, Run run, Comparison comparison, Verdict v, Instant now) {
+        Alert alert = new Alert();
+        alert.projectId = project.id;
+        alert.branch = run.branch;
+        alert.kind = v.kind();
+        alert.name = v.name();
+        alert.unit = v.unit();
+        alert.target = run.target;
+        alert.profileName = run.profileName;
+        alert.status = "open";
+        alert.baselineRunId = comparison.baseline().runId();
+        alert.baselineTag = comparison.baseline().tag();
+        alert.baselineValue = v.baseline();
+        alert.openedAt = now;
+        alert.updatedAt = now;
+        alert.runId = run.id;
+        alert.currentValue = v.current();
+        alerts.persist(alert);
+        return alert;
+    }
+
+    /** The first run of the new level: exact for sizes, by change-point detection for noisy kinds. */
+    Optional<SeriesPoint> culprit(Project project, Run run, Verdict v) {
+        List<SeriesPoint> series = measurements.seriesUpTo(run, v.kind(), v.name(), HISTORY);
+        if (series.isEmpty()) {
+            return Optional.empty();
+        }
+        double[] values = series.stream().mapToDouble(SeriesPoint::center).toArray();
+        if (v.kind().equals("size")) {
+            double allowance = projects.thresholds(project).sizeFor(v.name()).allowance(v.baseline());
+            int culprit = SizeSteps.culprit(values, v.baseline(), allowance);
+            return culprit < 0 ? Optional.empty() : Optional.of(series.get(culprit));
+        }
+        List<Shift> shifts = new ShiftDetector().detect(values);
+        for (int i = shifts.size() - 1; i >= 0; i--) {
+            if (shifts.get(i).after() > shifts.get(i).before()) {
+                return Optional.of(series.get(shifts.get(i).start()));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,73 @@
+package io.regtrack.changepoint;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.apache.commons.statistics.inference.MannWhitneyUTest;
+
+/**
+ * Finds level shifts in a noisy series (runtimes), causally: at each point only the points up to
+ * it are used, so a shift is reported at the first point where the data support it. At point i
+ * the newest {@code minAfter} points are compared with up to {@code window} points before them,
+ * within the current level only, by a Mann–Whitney U test; a shift needs p below {@code alpha}
+ * and the median to move by at least {@code minEffect}. One-point outliers cannot pass: the
+ * newest points must differ together. See docs/detection.md.
+ */
+public final class ShiftDetector {
+
+    /** Tuning: significance, points after and before a candidate shift, and the smallest change. */
+    public record Params(double alpha, int minAfter, int window, int minBefore, double minEffect) {
+        public static final Params DEFAULT = new Params(0.002, 4, 30, 8, 0.05);
+    }
+
+    private final Params params;
+
+    public ShiftDetector(Params params) {
+        this.params = params;
+    }
+
+    public ShiftDetector() {
+        this(Params.DEFAULT);
+    }
+
+    /** Every shift in the series, in order, as a causal detector would have reported them. */
+    public List<Shift> detect(double[] series) {
+        List<Shift> shifts = new ArrayList<>();
+        MannWhitneyUTest test = MannWhitneyUTest.withDefaults();
+        Median median = new Median();
+        int levelStart = 0;
+        for (int i = 0; i < series.length; i++) {
+            int k = i - params.minAfter() + 1;
+            if (k - levelStart < params.minBefore()) {
+                continue;
+            }
+            double[] before = Arrays.copyOfRange(series, Math.max(levelStart, k - params.window()), k);
+            double[] after = Arrays.copyOfRange(series, k, i + 1);
+            double was = median.evaluate(before);
+            double now = median.evaluate(after);
+            if (was == 0 || Math.abs(now - was) / Math.abs(was) < params.minEffect()) {
+                continue;
+            }
+            double p = test.test(before, after).getPValue();
+            if (p < params.alpha()) {
+                int start = earliestStart(series, k, levelStart, was, now);
+                shifts.add(new Shift(i, start, was, now, p));
+                levelStart = start;
+            }
+        }
+        return shifts;
+    }
+
+    /** Points just before the tested ones that already sit on the new level's side belong to it. */
+    private int earliestStart(double[] series, int k, int levelStart, double was, double now) {
+        double midpoint = (was + now) / 2;
+        boolean up = now > was;
+        int start = k;
+        while (start - 1 > levelStart + params.minBefore() - 1 && start > k - params.minAfter()
+                && (up ? series[start - 1] > midpoint : series[start - 1] < midpoint)) {
+            start--;
+        }
+        return start;
+    }
+}
