@@ -11,12 +11,10 @@ public class AlertRepository implements PanacheRepository<Alert> {
 
     static final List<String> LIVE = List.of("open", "acknowledged");
 
-    /** The open or acknowledged alert of a series, if any. */
-    public Optional<Alert> live(long projectId, String branch, String kind, String name, String target, String profile) {
-        Parameters params = Parameters.with("project", projectId).and("branch", branch).and("kind", kind)
-                .and("name", name).and("live", LIVE);
-        StringBuilder query = new StringBuilder(
-                "projectId = :project and branch = :branch and kind = :kind and name = :name and status in :live");
+    /** The open or acknowledged alerts of a branch's series built for one target and profile. */
+    public List<Alert> live(long projectId, String branch, String target, String profile) {
+        Parameters params = Parameters.with("project", projectId).and("branch", branch).and("live", LIVE);
+        StringBuilder query = new StringBuilder("projectId = :project and branch = :branch and status in :live");
         query.append(target == null ? " and target is null" : " and target = :target");
         query.append(profile == null ? " and profileName is null" : " and profileName = :profile");
         if (target != null) {
@@ -25,7 +23,7 @@ public class AlertRepository implements PanacheRepository<Alert> {
         if (profile != null) {
             params.and("profile", profile);
         }
-        return find(query.toString(), params).firstResultOptional();
+        return list(query.toString(), params);
     }
 
     public List<Alert> list(long projectId, String status, int limit) {

@@ -12,7 +12,9 @@ import io.regtrack.verdict.Comparison;
 import io.regtrack.verdict.Verdict;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,8 +46,11 @@ public class AlertService {
             return;
         }
         Instant now = Instant.now();
+        Map<String, Alert> liveBySeries = new HashMap<>();
+        alerts.live(project.id, run.branch, run.target, run.profileName)
+                .forEach(a -> liveBySeries.put(a.kind + "\u0000" + a.name, a));
         for (Verdict v : comparison.verdicts()) {
-            Optional<Alert> live = alerts.live(project.id, run.branch, v.kind(), v.name(), run.target, run.profileName);
+            Optional<Alert> live = Optional.ofNullable(liveBySeries.get(v.kind() + "\u0000" + v.name()));
             if (v.status().equals("regressed")) {
                 Alert alert = live.orElseGet(() -> open(project, run, comparison, v, now));
                 if (alert.culpritRunId == null) {
