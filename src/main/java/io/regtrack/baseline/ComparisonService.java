@@ -65,7 +65,9 @@ public class ComparisonService {
         String url = server.link("/projects/" + project.slug + "/runs/" + run.id);
         Comparisons.Subject subject = new Comparisons.Subject(run.id, run.commitSha, run.branch, url, measured(rows),
                 environment(run));
-        return Comparisons.compare(subject, base, thresholds, histories, nonReproducible(run, rows));
+        List<String> warnings = new java.util.ArrayList<>(run.profileWarnings);
+        warnings.addAll(nonReproducible(run, rows));
+        return Comparisons.compare(subject, base, thresholds, histories, warnings);
     }
 
     /** Sizes that differ from an earlier upload of the same commit built the same way. */
@@ -89,7 +91,7 @@ public class ComparisonService {
 
     private static boolean sameBuild(Run a, Run b) {
         return java.util.Objects.equals(a.target, b.target) && java.util.Objects.equals(a.profileName, b.profileName)
-                && a.toolchain.equals(b.toolchain) && a.profileSettings.equals(b.profileSettings)
+                && a.toolchain.equals(b.toolchain) && a.profileEffective.equals(b.profileEffective)
                 && a.runner.equals(b.runner);
     }
 
@@ -99,7 +101,7 @@ public class ComparisonService {
 
     static Environment environment(Run run) {
         Map<String, String> profile = new LinkedHashMap<>();
-        run.profileSettings.forEach((k, v) -> profile.put(k, String.valueOf(v)));
+        run.profileEffective.forEach((k, v) -> profile.put(k, v.get("value")));
         return new Environment(profile, run.toolchain, run.runner);
     }
 

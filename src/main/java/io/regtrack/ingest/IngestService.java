@@ -3,6 +3,7 @@ package io.regtrack.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.regtrack.cargo.EffectiveProfile;
 import io.regtrack.problem.ProblemException;
 import io.regtrack.problem.Violation;
 import io.regtrack.project.Project;
@@ -47,6 +48,7 @@ public class IngestService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
+        EffectiveProfile.Result profile = ProfileReading.of(upload);
         String requestHash = hash(upload);
         String key = upload.idempotencyKey();
         if (key != null) {
@@ -56,7 +58,7 @@ public class IngestService {
             }
         }
         try {
-            return new IngestResult(QuarkusTransaction.requiringNew().call(() -> writer.store(project, upload, requestHash)),
+            return new IngestResult(QuarkusTransaction.requiringNew().call(() -> writer.store(project, upload, requestHash, profile)),
                     false);
         } catch (RuntimeException e) {
             if (key == null || !RunWriter.isDuplicateKey(e)) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.regtrack.alert.AlertService;
 import io.regtrack.baseline.ComparisonService;
 import io.regtrack.baseline.ReleaseService;
+import io.regtrack.cargo.EffectiveProfile;
 import io.regtrack.git.Sha;
 import io.regtrack.ingest.RunUpload.MeasurementUpload;
 import io.regtrack.project.Project;
@@ -46,7 +47,7 @@ class RunWriter {
         this.json = json;
     }
 
-    Comparison store(Project project, RunUpload upload, String requestHash) {
+    Comparison store(Project project, RunUpload upload, String requestHash, EffectiveProfile.Result profile) {
         Instant now = Instant.now();
         Run run = new Run();
         run.projectId = project.id;
@@ -69,6 +70,8 @@ class RunWriter {
         run.profileSettings = upload.profile() == null || upload.profile().settings() == null
                 ? Map.of() : upload.profile().settings();
         run.profileInputs = profileInputs(upload.profile());
+        run.profileEffective = ProfileReading.stored(profile);
+        run.profileWarnings = profile == null ? List.of() : profile.warnings();
         List<Measurement> rows = upload.measurements().stream().map(RunWriter::measurement).toList();
         run.status = Comparison.NO_BASELINE; // Hibernate inserts the state at persist; the answer follows below
         runs.persist(run);

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -72,6 +73,7 @@ public class Run extends PanacheEntityBase {
     @Column(name = "profile_name")
     public String profileName;
 
+    /** The settings the upload gave explicitly. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "profile_settings", nullable = false)
     public Map<String, Object> profileSettings;
@@ -80,6 +82,16 @@ public class Run extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "profile_inputs", nullable = false)
     public Map<String, Object> profileInputs;
+
+    /** Every setting's effective value and source: {"lto": {"value": "fat", "source": "manifest"}, …}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "profile_effective", nullable = false)
+    public Map<String, Map<String, String>> profileEffective = Map.of();
+
+    /** Where the profile inputs, the explicit settings and the observed flags disagreed. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "profile_warnings", nullable = false)
+    public List<String> profileWarnings = List.of();
 
     @Column(nullable = false)
     public String status;

@@ -28,12 +28,13 @@ public record RunView(
         ProfileView profile,
         List<MeasurementView> measurements) {
 
-    @Schema(description = "The build profile and the effective value of each setting with where it came from")
-    public record ProfileView(String name, Map<String, EffectiveSetting> effective) {
+    @Schema(description = "The build profile: the effective value of each setting with where it came from, and "
+            + "where the inputs disagreed")
+    public record ProfileView(String name, Map<String, EffectiveSetting> effective, List<String> warnings) {
     }
 
     @Schema(description = "One setting's value and its source: default, manifest, workspace, config, env, rustc or upload")
-    public record EffectiveSetting(Object value, String source) {
+    public record EffectiveSetting(String value, String source) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -48,10 +49,11 @@ public record RunView(
 
     static RunView of(Run run, List<Measurement> measurements) {
         Map<String, EffectiveSetting> effective = new LinkedHashMap<>();
-        run.profileSettings.forEach((setting, value) -> effective.put(setting, new EffectiveSetting(value, "upload")));
+        run.profileEffective.forEach((setting, v) -> effective.put(setting, new EffectiveSetting(v.get("value"),
+                v.get("source"))));
         return new RunView(run.id, run.commitSha, run.branch, run.tag, run.parentCommit, run.pullRequest,
                 run.committedAt, run.receivedAt, run.message, run.author, run.ciUrl, run.idempotencyKey, run.status,
-                run.toolchain, run.runner, new ProfileView(run.profileName, effective),
+                run.toolchain, run.runner, new ProfileView(run.profileName, effective, run.profileWarnings),
                 measurements.stream().map(MeasurementView::of).toList());
     }
 }

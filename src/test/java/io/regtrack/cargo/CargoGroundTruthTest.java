@@ -1,0 +1,110 @@
+package io.regtrack.cargo;
+
+import static io.regtrack.testing.Api.as;
+import static io.regtrack.testing.Api.project;
+import static io.regtrack.testing.Api.sha;
+import static io.regtrack.testing.Api.token;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.regtrack.testing.Tools;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real cargo builds a real crate under four profiles; the resolver must give exactly the
+ * flags cargo passed to rustc, and the uploaded runs must keep the sizes of the real files.
+ */
+@QuarkusTest
+class CargoGroundTruthTest {
+
+    private static final Map<String, Map<String, String>> PROFILES = new LinkedHashMap<>();
+
+    static {
+        PROFILES.put("dev", Map.of());
+        PROFILES.put("release", Map.of());
+        PROFILES.put("min-size", Map.of());
+        PROFILES.put("dist", Map.of("CARGO_PROFILE_DIST_OPT_LEVEL", "2", "CARGO_PROFILE_DIST_DEBUG", "1"));
+    }
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theResolverAgreesWithCargoAndTheRunsKeepTheRealSizes() throws Exception {
+        Tools.require("cargo");
+        Tools.require("rustc");
+        CargoBuild crate = new CargoBuild(work);
+        String rustc = CargoBuild.rustcVersion();
+        String slug = project("cargo", false);
+        String ci = token(slug, "ingest");
+        Map<String, Long> fileSizes = new LinkedHashMap<>();
+
+        for (Map.Entry<String, Map<String, String>> profile : PROFILES.entrySet()) {
+            CargoBuild.Built built = crate.build(profile.getKey(), profile.getValue());
+            Resolution resolved = ProfileResolver.resolve(new ProfileInputs(profile.getKey(), CargoBuild.MANIFEST, null,
+                    List.of(CargoBuild.CONFIG), profile.getValue(), rustc, "x86_64-unknown-linux-gnu"));
+            Map<String, String> observed = RustcInvocation.parse(built.log()).settings();
+            for (String key : CargoBuild.trackedByRustcFlags()) {
+                assertThat(resolved.values().get(key)).as("%s of profile %s (cargo passed: %s)", key, profile.getKey(),
+                        observed).isEqualTo(observed.get(key));
+            }
+            long size = Files.size(built.binary());
+            fileSizes.put(profile.getKey(), size);
+
+            Map<String, Object> upload = Map.of("commit", sha(1), "branch", "main",
+                    "toolchain", Map.of("rustc", rustc, "target", "x86_64-unknown-linux-gnu"),
+                    "profile", Map.of("name", profile.getKey(), "manifest", CargoBuild.MANIFEST,
+                            "cargoConfig", List.of(CargoBuild.CONFIG), "env", profile.getValue(),
+                            "rustcInvocation", built.log()),
+                    "measurements", List.of(Map.of("kind", "size", "name", "sumloop", "value", size)));
+            int runId = as(ci).body(new ObjectMapper().writeValueAsString(upload)).post("/api/v1/projects/" + slug + "/runs")
+                    .then().statusCode(201).body("warnings", hasSize(0)).extract().path("runId");
+            as(ci).get("/api/v1/projects/" + slug + "/runs/" + runId).then().statusCode(200)
+                    .body("profile.name", equalTo(profile.getKey()))
+                    .body("profile.effective.opt-level.value", equalTo(observed.get("opt-level")))
+                    .body("profile.warnings", hasSize(0));
+        }
+
+        as(ci).get("/api/v1/projects/" + slug + "/runs/" + runIdOf(ci, slug, "dist")).then()
+                .body("profile.effective.codegen-units.value", equalTo("4"))
+                .body("profile.effective.codegen-units.source", equalTo("config"))
+                .body("profile.effective.opt-level.source", equalTo("env"))
+                .body("profile.effective.lto.value", equalTo("thin"))
+                .body("profile.effective.lto.source", equalTo("manifest"));
+
+        List<Map<String, Object>> runs = as(ci).queryParam("limit", 10).get("/api/v1/projects/" + slug + "/runs")
+                .then().extract().jsonPath().getList("runs");
+        Map<String, Long> stored = new LinkedHashMap<>();
+        for (Map<String, Object> run : runs) {
+            long value = ((Number) as(ci).get("/api/v1/projects/" + slug + "/runs/" + run.get("id")).then()
+                    .extract().path("measurements[0].value")).longValue();
+            stored.put((String) run.get("profile"), value);
+        }
+        assertThat(stored).isEqualTo(fileSizes);
+        assertThat(order(stored)).isEqualTo(order(fileSizes));
+        assertThat(fileSizes.get("min-size")).isLessThan(fileSizes.get("release"));
+        assertThat(fileSizes.get("release")).isLessThan(fileSizes.get("dev"));
+    }
+
+    private static List<String> order(Map<String, Long> sizes) {
+        return sizes.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    private static int runIdOf(String token, String slug, String profile) {
+        List<Map<String, Object>> runs = as(token).get("/api/v1/projects/" + slug + "/runs").then().extract().jsonPath()
+                .getList("runs");
+        return runs.stream().filter(r -> profile.equals(r.get("profile"))).map(r -> (Integer) r.get("id")).findFirst()
+                .orElseThrow();
+    }
+}
