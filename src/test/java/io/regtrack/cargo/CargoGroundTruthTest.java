@@ -94,6 +94,14 @@ class CargoGroundTruthTest {
         assertThat(order(stored)).isEqualTo(order(fileSizes));
         assertThat(fileSizes.get("min-size")).isLessThan(fileSizes.get("release"));
         assertThat(fileSizes.get("release")).isLessThan(fileSizes.get("dev"));
+
+        as(ci).get("/api/v1/projects/" + slug + "/commits/" + sha(1) + "/matrix").then().statusCode(200)
+                .body("differingSettings.opt-level.dev", equalTo("0"))
+                .body("differingSettings.opt-level.release", equalTo("3"))
+                .body("differingSettings.opt-level.min-size", equalTo("z"))
+                .body("differingSettings.opt-level.dist", equalTo("2"))
+                .body("differingSettings.panic.min-size", equalTo("abort"))
+                .body("frontier", equalTo(List.of("min-size")));
     }
 
     private static List<String> order(Map<String, Long> sizes) {
