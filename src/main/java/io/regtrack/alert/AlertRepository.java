@@ -2,6 +2,7 @@ package io.regtrack.alert;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
+import io.regtrack.run.RunRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -14,16 +15,8 @@ public class AlertRepository implements PanacheRepository<Alert> {
     /** The open or acknowledged alerts of a branch's series built for one target and profile. */
     public List<Alert> live(long projectId, String branch, String target, String profile) {
         Parameters params = Parameters.with("project", projectId).and("branch", branch).and("live", LIVE);
-        StringBuilder query = new StringBuilder("projectId = :project and branch = :branch and status in :live");
-        query.append(target == null ? " and target is null" : " and target = :target");
-        query.append(profile == null ? " and profileName is null" : " and profileName = :profile");
-        if (target != null) {
-            params.and("target", target);
-        }
-        if (profile != null) {
-            params.and("profile", profile);
-        }
-        return list(query.toString(), params);
+        return list("projectId = :project and branch = :branch and status in :live"
+                + RunRepository.sameBuild("", target, profile, params), params);
     }
 
     public List<Alert> list(long projectId, String status, int limit) {
