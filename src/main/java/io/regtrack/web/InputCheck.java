@@ -30,6 +30,7 @@ public class InputCheck {
         if (!found.isEmpty()) {
             List<Violation> violations = found.stream()
                     .map(v -> new Violation(ProblemMappers.field(v.getPropertyPath()), v.getMessage()))
+                    .distinct()
                     .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
                     .toList();
             throw ProblemException.invalid(violations);
