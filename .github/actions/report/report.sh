@@ -277,8 +277,21 @@ send() {
   esac
 }
 
+# A pull request from a fork gets no secrets: collect, say how to report it, and do not fail.
+fork_without_token() {
+  [ -z "${REGTRACK_TOKEN:-}" ] || return 1
+  [ "$(event_json | jq -r '(.pull_request.head.repo.full_name // "") as $h
+      | (.pull_request.base.repo.full_name // "") as $b | $h != "" and $b != "" and $h != $b')" = true ]
+}
+
 case "$mode" in
-  all) collect; send ;;
+  all)
+    collect
+    if fork_without_token; then
+      printf '::warning title=regtrack::%s\n' "This pull request comes from a fork, which gets no secrets: the run was collected to $payload but not sent. Use the two-workflow pattern (examples/github/regtrack-fork-*.yml) to report it." >&2
+      exit 0
+    fi
+    send ;;
   collect) collect ;;
   send) send ;;
   *) die "mode must be all, collect or send, not $mode" ;;

@@ -166,9 +166,19 @@ class ReportActionTest {
         String base = ws.commit(Workspace.SMALL, "Base");
         String head = ws.commit(Workspace.GROWN, "From a fork");
         ws.build("release");
+        String forkEvent = """
+                {"pull_request": {"number": 9, "head": {"sha": "%s", "ref": "feature/table",
+                 "repo": {"full_name": "someone/sumloop"}}, "base": {"sha": "%s", "ref": "main",
+                 "repo": {"full_name": "acme/sumloop"}}}}
+                """.formatted(head, base);
+        ReportStep.Result noSecrets = step(ws, "plain", "pull_request", forkEvent, head, "refs/pull/9/merge", slug, "",
+                "release").run();
+        assertThat(noSecrets.exit()).as(noSecrets.log()).isZero();
+        assertThat(noSecrets.log()).contains("comes from a fork, which gets no secrets");
+
         Path payload = tmp.resolve("artifact/regtrack-run.json");
         Files.createDirectories(payload.getParent());
-        ReportStep.Result collected = step(ws, "collect", "pull_request", pullRequest(9, head, base), head,
+        ReportStep.Result collected = step(ws, "collect", "pull_request", forkEvent, head,
                 "refs/pull/9/merge", slug, "", "release")
                 .with("REGTRACK_MODE", "collect").with("REGTRACK_PAYLOAD", payload.toString())
                 .with("REGTRACK_SERVER_URL", "").with("REGTRACK_PROJECT", "").run();
