@@ -99,7 +99,8 @@ public class ComparisonService {
         return rows.stream().map(m -> new Measured(m.kind, m.name, m.unit, m.center, m.samples)).toList();
     }
 
-    static Environment environment(Run run) {
+    /** The environment a run was built in: effective profile, toolchain and runner. */
+    public static Environment environment(Run run) {
         Map<String, String> profile = new LinkedHashMap<>();
         run.profileEffective.forEach((k, v) -> profile.put(k, v.get("value")));
         return new Environment(profile, run.toolchain, run.runner);

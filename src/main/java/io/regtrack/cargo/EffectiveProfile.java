@@ -25,11 +25,19 @@ public final class EffectiveProfile {
      * @param invocation the binary's rustc command line from {@code cargo build -v}, or null
      */
     public static Result of(ProfileInputs inputs, Map<String, Object> explicit, String invocation) {
-        Resolution resolved = ProfileResolver.resolve(inputs);
-        Map<String, Effective> settings = new LinkedHashMap<>(resolved.settings());
-        List<String> warnings = new ArrayList<>(resolved.warnings());
         boolean fromFiles = inputs.manifest() != null || inputs.workspaceManifest() != null || !inputs.configs().isEmpty()
                 || inputs.env().keySet().stream().anyMatch(k -> k.startsWith("CARGO_PROFILE_"));
+        Map<String, Effective> settings = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        if (fromFiles || Settings.BUILT_IN.containsKey(inputs.profile())
+                || Settings.BUILT_IN_PARENT.containsKey(inputs.profile())) {
+            Resolution resolved = ProfileResolver.resolve(inputs);
+            settings.putAll(resolved.settings());
+            warnings.addAll(resolved.warnings());
+        } else {
+            warnings.add("profile '" + inputs.profile() + "' is not built into Cargo and no manifest was given: "
+                    + "only the settings stated or observed are known");
+        }
         if (explicit != null) {
             explicit.forEach((key, raw) -> {
                 if (!Settings.KEYS.contains(key)) {
@@ -38,7 +46,7 @@ public final class EffectiveProfile {
                 }
                 String value = Settings.normalise(key, raw, "profile.settings." + key);
                 Effective resolvedValue = settings.get(key);
-                if (fromFiles && !resolvedValue.value().equals(value)) {
+                if (fromFiles && resolvedValue != null && !resolvedValue.value().equals(value)) {
                     warnings.add("profile.settings gives " + key + " = " + value + " but Cargo's rules give "
                             + resolvedValue.value() + " (" + resolvedValue.source() + ")");
                 }

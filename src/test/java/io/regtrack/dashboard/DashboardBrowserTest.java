@@ -1,0 +1,215 @@
+package io.regtrack.dashboard;
+
+import static io.regtrack.testing.Api.as;
+import static io.regtrack.testing.Api.project;
+import static io.regtrack.testing.Api.sha;
+import static io.regtrack.testing.Api.token;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The dashboard in a real headless Chromium, on data seeded through the API. */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserTest {
+
+    static final String XSS = "<img src=x onerror=window.__xss=1>";
+
+    @TestHTTPResource("/")
+    URL server;
+
+    Browser browser;
+    String slug;
+    String ingest;
+
+    @BeforeEach
+    void seed() {
+        if (browser != null) {
+            return;
+        }
+        browser = new Browser();
+        slug = project("dash", true);
+        ingest = token(slug, "ingest");
+        for (int n = 1; n <= 14; n++) {
+            boolean grown = n >= 9;
+            String body = """
+                    {"commit": "%s", "branch": "main", %s "committedAt": "2026-10-%02dT12:00:00Z",
+                     "message": "Change %d <script>window.__xss=2</script>",
+                     "toolchain": {"rustc": "1.95.0", "target": "x86_64-unknown-linux-gnu"},
+                     "profile": {"name": "release", "settings": {"opt-level": "%s"}},
+                     "measurements": [
+                       {"kind": "size", "name": "app", "value": %d},
+                       {"kind": "runtime", "name": "%s", "samples": [%s]}]}
+                    """.formatted(sha(n), n == 1 ? "\"tag\": \"v1.0.0\"," : "", n, n, grown ? "3" : "z",
+                    grown ? 400_000 : 300_000 + n, XSS.replace("\"", "\\\""), samples(0.1 + n * 0.0001));
+            as(ingest).body(body).post("/api/v1/projects/" + slug + "/runs").then().statusCode(201);
+        }
+        for (String profile : List.of("min-size", "dev")) {
+            String body = """
+                    {"commit": "%s", "branch": "main", "committedAt": "2026-10-14T12:00:00Z",
+                     "toolchain": {"rustc": "1.95.0", "target": "x86_64-unknown-linux-gnu"},
+                     "profile": {"name": "%s", "manifest": "[package]\\nname = \\"app\\"\\n[profile.min-size]\\ninherits = \\"release\\"\\nopt-level = \\"z\\"\\n"},
+                     "measurements": [{"kind": "size", "name": "app", "value": %d},
+                       {"kind": "runtime", "name": "%s", "samples": [%s]}]}
+                    """.formatted(sha(14), profile, profile.equals("dev") ? 900_000 : 250_000,
+                    XSS.replace("\"", "\\\""), samples(profile.equals("dev") ? 0.5 : 0.11));
+            as(ingest).body(body).post("/api/v1/projects/" + slug + "/runs").then().statusCode(201);
+        }
+    }
+
+    private static String samples(double center) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            s.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.6f", center * (1 + (i - 2.5) * 0.001)));
+        }
+        return s.toString();
+    }
+
+    @AfterAll
+    void close() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private String url(String path) {
+        return server.toString().replaceAll("/$", "") + path;
+    }
+
+    private boolean canvasHasInk(WebElement canvas) {
+        Object inked = browser.driver.executeScript("""
+                const c = arguments[0]; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) { n++; } } return n;""", canvas);
+        return ((Number) inked).longValue() > 500;
+    }
+
+    @Test
+    void theProjectShowsTrendsReleasesAndRegressionsWithNamesAsText() throws Exception {
+        browser.driver.get(url("/projects/" + slug));
+        browser.wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".chart canvas"), 1));
+        browser.wait.until(d -> d.findElements(By.cssSelector(".chart-box")).size() >= 2);
+        List<WebElement> canvases = browser.driver.findElements(By.cssSelector(".chart canvas"));
+        assertThat(canvases).allMatch(this::canvasHasInk);
+        WebElement sizes = browser.driver.findElement(By.id("sizes"));
+        assertThat(sizes.findElement(By.cssSelector("h3")).getText()).isEqualTo("app · release · x86_64-unknown-linux-gnu");
+        assertThat(sizes.findElement(By.cssSelector(".release")).getText()).isEqualTo("v1.0.0");
+        assertThat(sizes.findElement(By.cssSelector(".annotations")).getText()).contains("opt-level: z → 3");
+        assertThat(sizes.findElement(By.cssSelector(".regressions")).getText()).contains("Regression (open)")
+                .contains(sha(9).substring(0, 10));
+        WebElement runtimes = browser.driver.findElement(By.id("runtimes"));
+        assertThat(runtimes.findElement(By.cssSelector("h3")).getText()).startsWith(XSS);
+        assertThat(browser.driver.findElements(By.cssSelector("main img"))).isEmpty();
+        assertThat(browser.driver.executeScript("return window.__xss === undefined")).isEqualTo(true);
+        WebElement mainTrend = runtimes.findElement(By.cssSelector(".chart-box"));
+        mainTrend.findElement(By.cssSelector("details summary")).click();
+        assertThat(mainTrend.findElements(By.cssSelector("table.points tbody tr"))).hasSize(14);
+        assertThat(mainTrend.findElement(By.cssSelector("table.points tbody tr td:last-child")).getText())
+                .contains("<script>window.__xss=2</script>");
+        browser.screenshot("project");
+    }
+
+    @Test
+    void aChartPointOpensItsRunWithTheComparison() throws Exception {
+        browser.driver.get(url("/projects/" + slug));
+        WebElement over = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sizes .u-over")));
+        browser.wait.until(d -> canvasHasInk(d.findElement(By.cssSelector("#sizes .chart canvas"))));
+        int width = over.getSize().getWidth();
+        new Actions(browser.driver).moveToElement(over, width / 2 - 2, 0).pause(200).perform();
+        WebElement tip = browser.driver.findElement(By.cssSelector("#sizes .tip"));
+        browser.wait.until(ExpectedConditions.visibilityOf(tip));
+        assertThat(tip.getText()).contains("390.6 KiB").contains("400,000 bytes").contains(sha(14).substring(0, 10));
+        new Actions(browser.driver).click().perform();
+        browser.wait.until(ExpectedConditions.urlMatches("/projects/" + slug + "/runs/\\d+$"));
+        browser.wait.until(d -> !d.findElements(By.cssSelector("#verdicts tbody tr")).isEmpty());
+        assertThat(browser.driver.findElement(By.id("baseline")).getText()).contains("release v1.0.0");
+        assertThat(browser.driver.findElement(By.id("profile")).getText()).contains("opt-level").contains("upload");
+        assertThat(browser.driver.findElement(By.cssSelector("#verdicts tbody")).getText()).contains("regressed")
+                .contains("opt-level: z → 3");
+        assertThat(browser.driver.findElement(By.id("changes")).getText()).contains("opt-level").contains("z").contains("3");
+        browser.screenshot("run");
+    }
+
+    @Test
+    void anAlertIsTriagedByItsButtonWithAToken() throws Exception {
+        browser.driver.get(url("/projects/" + slug + "/alerts"));
+        WebElement row = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alerts tbody tr")));
+        String id = row.getDomAttribute("data-alert");
+        assertThat(row.getText()).contains("app").contains(sha(9).substring(0, 10));
+        row.findElement(By.cssSelector("button[data-to=acknowledged]")).click();
+        WebElement tokenInput = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
+        tokenInput.sendKeys(ingest);
+        browser.driver.findElement(By.cssSelector("#token-form button")).click();
+        row = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alerts tbody tr[data-alert='" + id + "']")));
+        row.findElement(By.cssSelector("button[data-to=acknowledged]")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "acknowledged"));
+        as(ingest).get("/api/v1/projects/" + slug + "/alerts").then().body("find { it.id == " + id + " }.status",
+                equalTo("acknowledged"));
+        browser.screenshot("alerts");
+        browser.driver.executeScript("sessionStorage.clear()");
+    }
+
+    @Test
+    void aPrivateProjectAsksForATokenAndKeepsItForTheSession() throws Exception {
+        String secret = project("hidden", false);
+        String reader = token(secret, "read");
+        as(token(secret, "ingest")).body("""
+                {"commit": "%s", "branch": "main", "measurements": [{"kind": "size", "name": "secret-bin", "value": 1234}]}
+                """.formatted(sha(1))).post("/api/v1/projects/" + secret + "/runs").then().statusCode(201);
+        browser.driver.get(url("/projects/" + secret));
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input"))).sendKeys(reader);
+        browser.driver.findElement(By.cssSelector("#token-form button")).click();
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sizes .chart canvas")));
+        assertThat(browser.driver.findElement(By.cssSelector("#sizes h3")).getText()).startsWith("secret-bin");
+        browser.driver.get(url("/projects/" + secret + "/alerts"));
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "No open alerts"));
+        browser.driver.executeScript("sessionStorage.clear()");
+    }
+
+    @Test
+    void theProfileMatrixDrawsTheFrontier() throws Exception {
+        browser.driver.get(url("/projects/" + slug + "/commits/" + sha(14) + "/matrix"));
+        browser.wait.until(d -> d.findElements(By.cssSelector("#cells tbody tr")).size() == 3);
+        assertThat(canvasHasInk(browser.driver.findElement(By.id("scatter")))).isTrue();
+        assertThat(browser.driver.findElement(By.id("summary")).getText()).contains("min-size:").contains("versus release");
+        assertThat(browser.driver.findElement(By.cssSelector("#cells tbody tr.pareto")).getText()).contains("min-size");
+        browser.screenshot("matrix");
+    }
+
+    @Test
+    void pagesFitAPhoneAndCarryAStrictContentSecurityPolicy() throws Exception {
+        browser.size(390, 844);
+        try {
+            browser.driver.get(url("/projects/" + slug));
+            browser.wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".chart canvas"), 1));
+            Object overflow = browser.driver.executeScript(
+                    "return document.documentElement.scrollWidth - window.innerWidth");
+            assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(1);
+            browser.screenshot("project-phone");
+        } finally {
+            browser.size(1280, 1000);
+        }
+        given().get("/projects/" + slug).then().statusCode(200)
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .body(containsString("data-slug=\"" + slug + "\""));
+        given().urlEncodingEnabled(false).get("/projects/%3Cb%3Ex").then().statusCode(200).body(containsString("data-slug=\"&lt;b&gt;x\""));
+        browser.driver.get(url("/"));
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#projects li a")));
+        assertThat(browser.driver.findElement(By.id("projects")).getText()).contains("dash");
+    }
+}
