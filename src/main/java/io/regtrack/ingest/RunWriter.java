@@ -72,6 +72,7 @@ class RunWriter {
         run.profileInputs = profileInputs(upload.profile());
         run.profileEffective = ProfileReading.stored(profile);
         run.profileWarnings = profile == null ? List.of() : profile.warnings();
+        run.environmentHash = environmentHash(run);
         List<Measurement> rows = upload.measurements().stream().map(RunWriter::measurement).toList();
         run.status = Comparison.NO_BASELINE; // Hibernate inserts the state at persist; the answer follows below
         runs.persist(run);
@@ -81,6 +82,9 @@ class RunWriter {
             row.projectId = run.projectId;
             row.branch = run.branch;
             row.committedAt = run.committedAt;
+            row.profileName = run.profileName;
+            row.target = run.target;
+            row.environmentHash = run.environmentHash;
             measurements.persist(row);
         }
         releases.noteUpload(project, run);
@@ -90,6 +94,17 @@ class RunWriter {
         alerts.onComparison(project, run, comparison);
         runs.flush();
         return comparison;
+    }
+
+    /** Equal for runs built with the same effective profile and toolchain. */
+    private String environmentHash(Run run) {
+        try {
+            byte[] text = json.writeValueAsBytes(List.of(new java.util.TreeMap<>(run.profileEffective),
+                    new java.util.TreeMap<>(run.toolchain)));
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(text));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Could not fingerprint a run's environment", e);
+        }
     }
 
     static boolean isDuplicateKey(Throwable e) {

@@ -35,6 +35,14 @@ public class Measurement extends PanacheEntityBase {
     @Column(name = "committed_at", nullable = false)
     public Instant committedAt;
 
+    @Column(name = "profile_name")
+    public String profileName;
+
+    public String target;
+
+    @Column(name = "environment_hash", nullable = false)
+    public String environmentHash;
+
     @Column(nullable = false)
     public String kind;
 

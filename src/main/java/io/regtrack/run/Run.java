@@ -93,6 +93,10 @@ public class Run extends PanacheEntityBase {
     @Column(name = "profile_warnings", nullable = false)
     public List<String> profileWarnings = List.of();
 
+    /** A fingerprint of the effective profile and toolchain; equal environments have equal hashes. */
+    @Column(name = "environment_hash", nullable = false)
+    public String environmentHash;
+
     @Column(nullable = false)
     public String status;
 

@@ -46,9 +46,9 @@ public class SeriesService {
         Project project = projects.readable(slug);
         String onBranch = branch(project, branch);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select m.kind, m.name, min(m.unit), r.profile_name, r.target, count(*)"
-                + " from measurements m join runs r on r.id = m.run_id where m.project_id = ?1 and m.branch = ?2"
-                + " group by m.kind, m.name, r.profile_name, r.target order by m.kind desc, m.name, count(*) desc, r.profile_name, r.target")
+        List<Object[]> rows = em.createNativeQuery("select m.kind, m.name, min(m.unit), m.profile_name, m.target, count(*)"
+                + " from measurements m where m.project_id = ?1 and m.branch = ?2"
+                + " group by m.kind, m.name, m.profile_name, m.target order by m.kind desc, m.name, count(*) desc, m.profile_name, m.target")
                 .setParameter(1, project.id).setParameter(2, onBranch).getResultList();
         return rows.stream().map(r -> new SeriesView.Entry((String) r[0], (String) r[1], (String) r[2], (String) r[3],
                 (String) r[4], ((Number) r[5]).longValue())).toList();
@@ -83,18 +83,18 @@ public class SeriesService {
             throw ProblemException.invalid("maxPoints", "must be between 4 and " + MAX_POINTS);
         }
         String branch = branch(project, q.branch());
-        StringBuilder sql = new StringBuilder("select r.id, r.commit_sha, (extract(epoch from r.committed_at) * 1000000)::bigint,"
-                + " m.center, r.profile_name, md5(r.profile_effective::text || r.toolchain::text), m.unit"
-                + " from measurements m join runs r on r.id = m.run_id"
+        StringBuilder sql = new StringBuilder("select m.run_id, (extract(epoch from m.committed_at) * 1000000)::bigint,"
+                + " m.center, m.environment_hash is distinct from lag(m.environment_hash) over w, m.unit"
+                + " from measurements m"
                 + " where m.project_id = :project and m.branch = :branch and m.kind = :kind and m.name = :name");
         Map<String, Object> params = new HashMap<>(Map.of("project", project.id, "branch", branch, "kind", q.kind(),
                 "name", q.name()));
         if (q.profile() != null) {
-            sql.append(" and r.profile_name = :profile");
+            sql.append(" and m.profile_name = :profile");
             params.put("profile", q.profile());
         }
         if (q.target() != null) {
-            sql.append(" and r.target = :target");
+            sql.append(" and m.target = :target");
             params.put("target", q.target());
         }
         if (q.from() != null) {
@@ -105,22 +105,23 @@ public class SeriesService {
             sql.append(" and m.committed_at <= :to");
             params.put("to", q.to());
         }
-        sql.append(" order by m.committed_at, m.id");
+        sql.append(" window w as (order by m.committed_at, m.id) order by m.committed_at, m.id");
         Query query = em.createNativeQuery(sql.toString());
         params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        double[] values = rows.stream().mapToDouble(r -> ((Number) r[3]).doubleValue()).toArray();
+        double[] values = rows.stream().mapToDouble(r -> ((Number) r[2]).doubleValue()).toArray();
         List<Integer> kept = Downsample.keep(values, maxPoints);
-        Map<Long, String> messages = messages(kept.stream().map(i -> ((Number) rows.get(i)[0]).longValue()).toList());
+        Map<Long, Object[]> facts = runFacts(kept.stream().map(i -> ((Number) rows.get(i)[0]).longValue()).toList());
         List<SeriesView.Point> points = kept.stream().map(i -> {
             Object[] r = rows.get(i);
             long id = ((Number) r[0]).longValue();
-            return new SeriesView.Point(id, (String) r[1], micros(r[2]), values[i], messages.get(id), (String) r[4]);
+            Object[] run = facts.get(id);
+            return new SeriesView.Point(id, (String) run[1], micros(r[1]), values[i], (String) run[2], (String) run[3]);
         }).toList();
-        String unit = rows.isEmpty() ? null : (String) rows.get(0)[6];
-        Instant first = rows.isEmpty() ? null : micros(rows.get(0)[2]);
-        Instant last = rows.isEmpty() ? null : micros(rows.get(rows.size() - 1)[2]);
+        String unit = rows.isEmpty() ? null : (String) rows.get(0)[4];
+        Instant first = rows.isEmpty() ? null : micros(rows.get(0)[1]);
+        Instant last = rows.isEmpty() ? null : micros(rows.get(rows.size() - 1)[1]);
         return new SeriesView(q.kind(), q.name(), unit, branch, q.profile(), q.target(), rows.size(), points,
                 releases(project, first, last), regressions(project, branch, q), annotations(rows));
     }
@@ -138,12 +139,16 @@ public class SeriesService {
         return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
     }
 
-    private Map<Long, String> messages(List<Long> ids) {
-        Map<Long, String> messages = new HashMap<>();
+    /** Commit, message and profile of the runs behind the points that are drawn. */
+    private Map<Long, Object[]> runFacts(List<Long> ids) {
+        Map<Long, Object[]> facts = new HashMap<>();
         if (!ids.isEmpty()) {
-            runs.list("id in ?1", ids).forEach(r -> messages.put(r.id, r.message));
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select id, commit_sha, message, profile_name from runs where id in (:ids)")
+                    .setParameter("ids", ids).getResultList();
+            rows.forEach(r -> facts.put(((Number) r[0]).longValue(), r));
         }
-        return messages;
+        return facts;
     }
 
     private List<SeriesView.Release> releases(Project project, Instant first, Instant last) {
@@ -184,7 +189,7 @@ public class SeriesService {
     private List<SeriesView.Annotation> annotations(List<Object[]> rows) {
         List<SeriesView.Annotation> annotations = new ArrayList<>();
         for (int i = 1; i < rows.size() && annotations.size() < MAX_ANNOTATIONS; i++) {
-            if (!rows.get(i)[5].equals(rows.get(i - 1)[5])) {
+            if (Boolean.TRUE.equals(rows.get(i)[3])) {
                 Run before = runs.findById(((Number) rows.get(i - 1)[0]).longValue());
                 Run after = runs.findById(((Number) rows.get(i)[0]).longValue());
                 List<String> changes = ComparisonService.environment(before).explain(ComparisonService.environment(after));
