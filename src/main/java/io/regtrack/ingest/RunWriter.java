@@ -1,5 +1,6 @@
 package io.regtrack.ingest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.regtrack.alert.AlertService;
 import io.regtrack.baseline.ComparisonService;
@@ -14,10 +15,14 @@ import io.regtrack.run.Run;
 import io.regtrack.run.RunRepository;
 import io.regtrack.verdict.Comparison;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -99,10 +104,9 @@ class RunWriter {
     /** Equal for runs built with the same effective profile and toolchain. */
     private String environmentHash(Run run) {
         try {
-            byte[] text = json.writeValueAsBytes(List.of(new java.util.TreeMap<>(run.profileEffective),
-                    new java.util.TreeMap<>(run.toolchain)));
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(text));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | java.security.NoSuchAlgorithmException e) {
+            byte[] text = json.writeValueAsBytes(List.of(new TreeMap<>(run.profileEffective), new TreeMap<>(run.toolchain)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Could not fingerprint a run's environment", e);
         }
     }

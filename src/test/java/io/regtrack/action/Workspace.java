@@ -1,5 +1,6 @@
 package io.regtrack.action;
 
+import io.regtrack.testing.Crates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,30 +13,9 @@ import java.util.concurrent.TimeUnit;
 /** A git repository holding a small Rust crate, as a CI job would check it out. */
 final class Workspace {
 
-    static final String MANIFEST = """
-            [package]
-            name = "sumloop"
-            version = "0.1.0"
-            edition = "2021"
+    static final String MANIFEST = Crates.PACKAGE + Crates.MIN_SIZE;
 
-            [profile.min-size]
-            inherits = "release"
-            opt-level = "z"
-            lto = true
-            codegen-units = 1
-            panic = "abort"
-            strip = true
-            """;
-
-    static final String SMALL = """
-            fn main() {
-                let mut sum: u64 = 0;
-                for i in 0..1_000_000u64 {
-                    sum = sum.wrapping_add(i);
-                }
-                println!("{sum}");
-            }
-            """;
+    static final String SMALL = Crates.SUM_LOOP;
 
     /** The same program carrying a 64 KiB table: a change that grows the binary. */
     static final String GROWN = """

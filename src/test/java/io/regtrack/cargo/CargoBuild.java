@@ -1,5 +1,6 @@
 package io.regtrack.cargo;
 
+import io.regtrack.testing.Crates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,34 +13,14 @@ import java.util.concurrent.TimeUnit;
 /** Builds a real, dependency-free crate with the real cargo, offline. */
 final class CargoBuild {
 
-    static final String MANIFEST = """
-            [package]
-            name = "sumloop"
-            version = "0.1.0"
-            edition = "2021"
-
-            [profile.min-size]
-            inherits = "release"
-            opt-level = "z"
-            lto = true
-            codegen-units = 1
-            panic = "abort"
-            strip = true
+    static final String MANIFEST = Crates.PACKAGE + Crates.MIN_SIZE + """
 
             [profile.dist]
             inherits = "release"
             lto = "thin"
             """;
     static final String CONFIG = "[profile.dist]\ncodegen-units = 4\n";
-    static final String MAIN = """
-            fn main() {
-                let mut sum: u64 = 0;
-                for i in 0..1_000_000u64 {
-                    sum = sum.wrapping_add(i);
-                }
-                println!("{sum}");
-            }
-            """;
+    static final String MAIN = Crates.SUM_LOOP;
 
     /** The verbose build output and the binary it produced. */
     record Built(String log, Path binary) {
