@@ -13,8 +13,10 @@ import java.util.Map;
  * {@code inherits} chain; for each profile in the chain the manifest's table, overridden by
  * config files (nearest directory last to win), overridden by {@code CARGO_PROFILE_<NAME>_<KEY>};
  * then {@code [profile.<name>.package.<binary's package>]} over all of those; profiles are read
- * only from the workspace root manifest; and when {@code debug} is off and {@code strip} is not
- * set, debuginfo is stripped (Cargo 1.77 and later).
+ * only from the workspace root manifest; {@code [build] incremental} and {@code CARGO_INCREMENTAL}
+ * override every profile; codegen units default to 256 for incremental builds and 16 otherwise;
+ * and when {@code debug} is off and {@code strip} is not set, debuginfo is stripped (Cargo 1.77
+ * and later).
  */
 public final class ProfileResolver {
 
@@ -23,7 +25,7 @@ public final class ProfileResolver {
     private ProfileResolver() {
     }
 
-    private record Layer(String source, JsonNode profiles, String field) {
+    private record Layer(String source, JsonNode profiles, String field, JsonNode build) {
     }
 
     public static Resolution resolve(ProfileInputs in) {
@@ -32,17 +34,18 @@ public final class ProfileResolver {
         JsonNode workspace = Toml.parse(in.workspaceManifest(), "profile.workspaceManifest");
         List<Layer> files = new ArrayList<>();
         if (!workspace.isMissingNode()) {
-            files.add(new Layer("workspace", workspace.path("profile"), "profile.workspaceManifest"));
+            files.add(new Layer("workspace", workspace.path("profile"), "profile.workspaceManifest",
+                    workspace.path("build")));
             if (manifest.has("profile")) {
                 warnings.add("the package manifest's [profile] tables are ignored: Cargo reads profiles only from "
                         + "the workspace root manifest");
             }
         } else {
-            files.add(new Layer("manifest", manifest.path("profile"), "profile.manifest"));
+            files.add(new Layer("manifest", manifest.path("profile"), "profile.manifest", manifest.path("build")));
         }
         for (int i = in.configs().size() - 1; i >= 0; i--) {
-            files.add(new Layer("config", Toml.parse(in.configs().get(i), "profile.cargoConfig[" + i + "]")
-                    .path("profile"), "profile.cargoConfig[" + i + "]"));
+            JsonNode config = Toml.parse(in.configs().get(i), "profile.cargoConfig[" + i + "]");
+            files.add(new Layer("config", config.path("profile"), "profile.cargoConfig[" + i + "]", config.path("build")));
         }
         String pkg = manifest.path("package").path("name").asText(null);
 
@@ -75,9 +78,21 @@ public final class ProfileResolver {
                 }
             }
         }
+        // [build] incremental in config (nearest wins) and CARGO_INCREMENTAL override every profile.
+        for (Layer layer : files) {
+            JsonNode buildIncremental = layer.source().equals("config") ? layer.build().path("incremental")
+                    : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            if (buildIncremental.isBoolean()) {
+                settings.put("incremental", new Effective(Boolean.toString(buildIncremental.booleanValue()), "config"));
+            }
+        }
         String incremental = in.env().get("CARGO_INCREMENTAL");
+        if (incremental == null) {
+            incremental = in.env().get("CARGO_BUILD_INCREMENTAL");
+        }
         if (incremental != null) {
-            settings.put("incremental", new Effective(incremental.trim().equals("1") ? "true" : "false", "env"));
+            String on = incremental.trim().equals("1") || incremental.trim().equalsIgnoreCase("true") ? "true" : "false";
+            settings.put("incremental", new Effective(on, "env"));
         }
         implied(settings, in);
         Map<String, Effective> ordered = new LinkedHashMap<>();
@@ -146,6 +161,11 @@ public final class ProfileResolver {
 
     /** Defaults that depend on other settings and on the toolchain. */
     private static void implied(Map<String, Effective> settings, ProfileInputs in) {
+        if (settings.get("codegen-units").source().equals("default")) {
+            // Cargo's default: 256 units for incremental builds, 16 otherwise
+            boolean incremental = settings.get("incremental").value().equals("true");
+            settings.put("codegen-units", new Effective(incremental ? "256" : "16", "default"));
+        }
         boolean noDebug = settings.get("debug").value().equals("none");
         if (settings.get("strip").source().equals("default") && noDebug && stripsDebuginfoByDefault(in.rustcVersion())) {
             settings.put("strip", new Effective("debuginfo", "default"));

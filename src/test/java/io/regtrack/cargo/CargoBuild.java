@@ -49,7 +49,11 @@ final class CargoBuild {
         if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IllegalStateException("cargo build --profile " + profile + " failed:\n" + log);
         }
-        String dir = profile.equals("dev") ? "debug" : profile.equals("release") ? "release" : profile;
+        String dir = switch (profile) {
+            case "dev", "test" -> "debug";
+            case "release", "bench" -> "release";
+            default -> profile;
+        };
         return new Built(log, crate.resolve("target").resolve(dir).resolve("sumloop"));
     }
 

@@ -34,6 +34,7 @@ class CargoGroundTruthTest {
         PROFILES.put("release", Map.of());
         PROFILES.put("min-size", Map.of());
         PROFILES.put("dist", Map.of("CARGO_PROFILE_DIST_OPT_LEVEL", "2", "CARGO_PROFILE_DIST_DEBUG", "1"));
+        PROFILES.put("test", Map.of("CARGO_INCREMENTAL", "0", "CARGO_PROFILE_TEST_OVERFLOW_CHECKS", "false"));
     }
 
     @TempDir
@@ -102,6 +103,54 @@ class CargoGroundTruthTest {
                 .body("differingSettings.opt-level.dist", equalTo("2"))
                 .body("differingSettings.panic.min-size", equalTo("abort"))
                 .body("frontier", equalTo(List.of("min-size")));
+    }
+
+    @Test
+    void aWorkspaceWithConfigFilesAndAPackageOverrideResolvesAsCargoBuilds() throws Exception {
+        Tools.require("cargo");
+        String root = """
+                [workspace]
+                members = ["app"]
+                resolver = "2"
+
+                [profile.release]
+                codegen-units = 2
+                overflow-checks = true
+
+                [profile.release.package.sumloop]
+                opt-level = 1
+                """;
+        String member = io.regtrack.testing.Crates.PACKAGE + "\n[profile.release]\nlto = true\n";
+        String near = "[profile.release]\ndebug = 1\n";
+        String far = "[profile.release]\ndebug = 2\npanic = \"abort\"\n";
+        Path ws = work.resolve("ws");
+        Files.createDirectories(ws.resolve("app/src"));
+        Files.createDirectories(ws.resolve("app/.cargo"));
+        Files.createDirectories(ws.resolve(".cargo"));
+        Files.writeString(ws.resolve("Cargo.toml"), root);
+        Files.writeString(ws.resolve("app/Cargo.toml"), member);
+        Files.writeString(ws.resolve("app/src/main.rs"), CargoBuild.MAIN);
+        Files.writeString(ws.resolve("app/.cargo/config.toml"), near);
+        Files.writeString(ws.resolve(".cargo/config.toml"), far);
+        ProcessBuilder cargo = new ProcessBuilder("cargo", "build", "-v", "--offline", "--release")
+                .directory(ws.resolve("app").toFile()).redirectErrorStream(true);
+        cargo.environment().keySet().removeIf(k -> k.startsWith("CARGO_PROFILE_") || k.equals("RUSTFLAGS")
+                || k.equals("CARGO_INCREMENTAL"));
+        Process process = cargo.start();
+        String log = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(log).isZero();
+
+        Resolution resolved = ProfileResolver.resolve(new ProfileInputs("release", member, root, List.of(near, far),
+                Map.of(), CargoBuild.rustcVersion(), "x86_64-unknown-linux-gnu"));
+        Map<String, String> observed = RustcInvocation.parse(log).settings();
+        for (String key : CargoBuild.trackedByRustcFlags()) {
+            assertThat(resolved.values().get(key)).as("%s (cargo passed: %s)", key, observed).isEqualTo(observed.get(key));
+        }
+        assertThat(resolved.settings()).containsEntry("opt-level", new Effective("1", "workspace"))
+                .containsEntry("debug", new Effective("limited", "config"))
+                .containsEntry("panic", new Effective("abort", "config"))
+                .containsEntry("lto", new Effective("false", "default"));
+        assertThat(resolved.warnings()).isNotEmpty();
     }
 
     private static List<String> order(Map<String, Long> sizes) {

@@ -180,6 +180,19 @@ class ProfileResolverTest {
     }
 
     @Test
+    void incrementalIsOverriddenForAllProfilesAndDecidesTheDefaultCodegenUnits() {
+        Resolution ci = resolve(new ProfileInputs("dev", APP, null, null, Map.of("CARGO_INCREMENTAL", "0"), null, null));
+        assertThat(ci.settings()).containsEntry("incremental", new Effective("false", "env"))
+                .containsEntry("codegen-units", new Effective("16", "default"));
+        Resolution config = resolve(new ProfileInputs("release", APP, null, List.of("[build]\nincremental = true\n"),
+                null, null, null));
+        assertThat(config.settings()).containsEntry("incremental", new Effective("true", "config"))
+                .containsEntry("codegen-units", new Effective("256", "default"));
+        assertThat(resolve("release", APP + "[profile.release]\nincremental = true\ncodegen-units = 4\n").values())
+                .containsEntry("codegen-units", "4");
+    }
+
+    @Test
     void nothingGivenMeansCargosDefaults() {
         Resolution r = ProfileResolver.resolve(new ProfileInputs(null, null, null, null, null, null, null));
         assertThat(r.profile()).isEqualTo("release");
