@@ -130,7 +130,7 @@ profile() {
     if [ -f "${CARGO_HOME:-$HOME/.cargo}/$name" ]; then files+=("${CARGO_HOME:-$HOME/.cargo}/$name"); break; fi
   done
   if [ "${#files[@]}" -gt 0 ]; then
-    configs=$(for f in "${files[@]}"; do jq -Rs . < "$f"; done | jq -s 'unique_by(.) as $u | .')
+    configs=$(for f in "${files[@]}"; do jq -Rs . < "$f"; done | jq -s '.')
   fi
   env=$( { env | grep -E '^(CARGO_PROFILE_[A-Z0-9_]+|CARGO_INCREMENTAL|RUSTFLAGS)=' || true; } | jq -Rn \
     '[inputs | capture("^(?<k>[^=]+)=(?<v>.*)$") | {(.k): .v}] | add // {}')

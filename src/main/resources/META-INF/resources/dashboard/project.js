@@ -121,14 +121,20 @@
     }
     const entries = await api('/projects/' + enc(slug) + '/series/index?branch=' + enc(branch));
     if (entries.length === 0) { status('No runs on ' + branch + ' yet.'); return; }
-    for (const entry of entries) {
-      const view = await api(seriesPath(entry, branch));
+    // Slots in index order, filled as the series arrive (the browser fetches several at once).
+    const slots = entries.map((entry) => {
       const section = document.getElementById(entry.kind === 'size' ? 'sizes' : entry.kind === 'runtime' ? 'runtimes' : 'others');
       section.hidden = false;
+      const slot = el('div', { class: 'slot' }, el('p', { class: 'muted' }, 'Loading ' + entry.name + '…'));
+      section.append(slot);
+      return slot;
+    });
+    await Promise.all(entries.map(async (entry, i) => {
+      const view = await api(seriesPath(entry, branch));
       const { fig, box } = figure(entry, branch, view);
-      section.append(fig);
+      slots[i].replaceChildren(fig);
       chart(box, view);
-    }
+    }));
     status('');
   }
 

@@ -181,6 +181,20 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void theChartsTextAlternativeWorksFromTheKeyboard() {
+        browser.driver.get(url("/projects/" + slug));
+        WebElement summary = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sizes details summary")));
+        browser.driver.executeScript("arguments[0].focus()", summary);
+        new Actions(browser.driver).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        WebElement firstRunLink = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#sizes table.points tbody tr a")));
+        new Actions(browser.driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(browser.driver.switchTo().activeElement()).isEqualTo(firstRunLink);
+        new Actions(browser.driver).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        browser.wait.until(ExpectedConditions.urlMatches("/projects/" + slug + "/runs/\\d+$"));
+    }
+
+    @Test
     void theProfileMatrixDrawsTheFrontier() throws Exception {
         browser.driver.get(url("/projects/" + slug + "/commits/" + sha(14) + "/matrix"));
         browser.wait.until(d -> d.findElements(By.cssSelector("#cells tbody tr")).size() == 3);
