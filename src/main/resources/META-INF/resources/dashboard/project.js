@@ -23,14 +23,20 @@
     const x = (iso) => u.valToPos(Date.parse(iso) / 1000, 'x', true);
     ctx.save();
     ctx.font = `${Math.round(11 * devicePixelRatio)}px sans-serif`;
-    for (const r of view.releases) {
+    let labelEnd = -Infinity;
+    for (const r of view.releases.slice().reverse()) {
       const px = x(r.committedAt);
       ctx.strokeStyle = '#15803d';
       ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
       ctx.beginPath(); ctx.moveTo(px, top); ctx.lineTo(px, bottom); ctx.stroke();
       ctx.setLineDash([]);
-      ctx.fillStyle = '#15803d';
-      ctx.fillText(r.tag, px + 3 * devicePixelRatio, top + 12 * devicePixelRatio);
+      // Newest first; a label is drawn only where it does not cover another one.
+      const width = ctx.measureText(r.tag).width + 6 * devicePixelRatio;
+      if (labelEnd === -Infinity || px + width < labelEnd) {
+        ctx.fillStyle = '#15803d';
+        ctx.fillText(r.tag, px + 3 * devicePixelRatio, top + 12 * devicePixelRatio);
+        labelEnd = px;
+      }
     }
     for (const a of view.annotations) {
       const px = x(a.committedAt);
@@ -97,7 +103,8 @@
         el('span', { class: 'muted' }, `${view.total} runs` + (view.points.length < view.total ? `, ${view.points.length} drawn` : ''))),
       box,
       el('p', { class: 'releases' }, view.releases.length ? 'Releases: ' : 'No release in this range.',
-        ...view.releases.map((r) => el('span', { class: 'release', title: r.commit }, r.tag))),
+        ...view.releases.slice(-10).reverse().map((r) => el('span', { class: 'release', title: r.commit }, r.tag)),
+        view.releases.length > 10 ? el('span', { class: 'muted' }, `and ${view.releases.length - 10} earlier`) : null),
       view.annotations.length ? el('ul', { class: 'annotations' },
         ...view.annotations.map((a) => el('li', {}, el('code', {}, short(a.commit)), ' ' + a.changes.join(', ')))) : null,
       view.regressions.length ? el('ul', { class: 'regressions' },
