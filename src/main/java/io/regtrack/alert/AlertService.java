@@ -7,6 +7,7 @@ import io.regtrack.project.Project;
 import io.regtrack.project.ProjectService;
 import io.regtrack.run.MeasurementRepository;
 import io.regtrack.run.Run;
+import io.regtrack.run.RunRepository;
 import io.regtrack.run.SeriesPoint;
 import io.regtrack.verdict.Comparison;
 import io.regtrack.verdict.Verdict;
@@ -30,8 +31,10 @@ public class AlertService {
     private final AlertRepository alerts;
     private final MeasurementRepository measurements;
     private final ProjectService projects;
+    private final RunRepository runs;
 
-    AlertService(AlertRepository alerts, MeasurementRepository measurements, ProjectService projects) {
+    AlertService(AlertRepository alerts, MeasurementRepository measurements, ProjectService projects, RunRepository runs) {
+        this.runs = runs;
         this.alerts = alerts;
         this.measurements = measurements;
         this.projects = projects;
@@ -46,6 +49,7 @@ public class AlertService {
             return;
         }
         Instant now = Instant.now();
+        runs.lock("alerts " + project.id + " " + run.branch + " " + run.target + " " + run.profileName);
         Map<String, Alert> liveBySeries = new HashMap<>();
         alerts.live(project.id, run.branch, run.target, run.profileName)
                 .forEach(a -> liveBySeries.put(a.kind + "\u0000" + a.name, a));

@@ -85,6 +85,9 @@ public class ReleaseService {
      * release posted before any run of its commit learns the commit's time.
      */
     public void noteUpload(Project project, Run run) {
+        if (run.tag != null) {
+            runs.lock("release " + project.id + " " + run.tag); // matrix jobs of one tag upload together
+        }
         if (run.tag != null && releases.findByTag(project.id, run.tag).isEmpty()
                 && Pattern.compile(project.releasePattern).matcher(run.tag).matches()) {
             Release release = new Release();

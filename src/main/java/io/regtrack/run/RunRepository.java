@@ -33,6 +33,15 @@ public class RunRepository implements PanacheRepository<Run> {
     }
 
     /**
+     * Serialises, until the current transaction ends, every writer that takes the same key: the
+     * check-then-insert of a release or an alert stays correct when uploads arrive together.
+     */
+    public void lock(String key) {
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, key).getSingleResult();
+    }
+
+    /**
      * A query condition for "same target and profile name" on the run named {@code alias} (empty
      * for an unnamed one), null meaning "not given".
      */
