@@ -43,6 +43,7 @@ public class ReleaseService {
             throw ProblemException.invalid("tag", RefName.RULE);
         }
         String commit = new Sha(request.commit()).value();
+        runs.lock("release " + project.id + " " + request.tag());
         Optional<Release> existing = releases.findByTag(project.id, request.tag());
         if (existing.isPresent()) {
             if (!existing.get().commitSha.equals(commit)) {
