@@ -36,14 +36,19 @@ git_context() {
     pull_request|pull_request_target)
       # The pull request's own head commit, not GitHub's temporary merge commit.
       commit=$(jq -r '.pull_request.head.sha' <<<"$event")
-      branch=$(jq -r '.pull_request.head.ref' <<<"$event")
+      # A fork's branch is named after its owner, so that a fork's "main" is never this repository's.
+      branch=$(jq -r '(.pull_request.head.repo.full_name // "") as $h | (.pull_request.base.repo.full_name // "") as $b
+        | if $h != "" and $b != "" and $h != $b then ($h | split("/")[0]) + "/" + .pull_request.head.ref
+          else .pull_request.head.ref end' <<<"$event")
       base=$(jq -r '.pull_request.base.ref' <<<"$event")
       parent=$(jq -r '.pull_request.base.sha // empty' <<<"$event")
       pr=$(jq -r '.pull_request.number' <<<"$event")
       ;;
     workflow_run)
       commit=$(jq -r '.workflow_run.head_sha' <<<"$event")
-      branch=$(jq -r '.workflow_run.head_branch' <<<"$event")
+      branch=$(jq -r '(.workflow_run.head_repository.full_name // "") as $h | (.repository.full_name // "") as $b
+        | if $h != "" and $b != "" and $h != $b then ($h | split("/")[0]) + "/" + .workflow_run.head_branch
+          else .workflow_run.head_branch end' <<<"$event")
       pr=$(jq -r '.workflow_run.pull_requests[0].number // empty' <<<"$event")
       ;;
     *)

@@ -199,6 +199,7 @@ class ReportActionTest {
             assertThat(github.comments()).singleElement().satisfies(c -> assertThat(c.get("issue").asText()).isEqualTo("9"));
         }
         as(ingest).get("/api/v1/projects/" + slug + "/runs").then().body("runs[0].commit", equalTo(head))
-                .body("runs[0].pullRequest", equalTo(9));
+                .body("runs[0].pullRequest", equalTo(9))
+                .body("runs[0].branch", equalTo("someone/feature/table"));
     }
 }
