@@ -40,7 +40,8 @@ public class AlertResource {
     @GET
     @Transactional
     @Operation(summary = "List alerts", description = "Newest first, at most 500.")
-    public List<AlertView> list(@PathParam("slug") String slug,
+    public List<AlertView> list(
+            @PathParam("slug") String slug,
             @Parameter(description = "open, acknowledged, dismissed or fixed") @QueryParam("status") String status) {
         Project project = projects.readable(slug);
         if (status != null && !STATUSES.contains(status)) {

@@ -33,7 +33,8 @@ public class AlertService {
     private final ProjectService projects;
     private final RunRepository runs;
 
-    AlertService(AlertRepository alerts, MeasurementRepository measurements, ProjectService projects, RunRepository runs) {
+    AlertService(
+            AlertRepository alerts, MeasurementRepository measurements, ProjectService projects, RunRepository runs) {
         this.runs = runs;
         this.alerts = alerts;
         this.measurements = measurements;
@@ -69,7 +70,8 @@ public class AlertService {
                 alert.deltaPercent = v.deltaPercent();
                 alert.explanations = v.explanations();
                 alert.updatedAt = now;
-            } else if (live.isPresent() && (v.status().equals("unchanged") || v.status().equals("improved"))) {
+            } else if (live.isPresent()
+                    && (v.status().equals("unchanged") || v.status().equals("improved"))) {
                 live.get().status = "fixed";
                 live.get().note = "Back within the threshold in run " + run.id;
                 live.get().updatedAt = now;

@@ -5,10 +5,14 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "A triage decision: `acknowledged` (real, being handled), `dismissed` (a false positive), "
-        + "`fixed`, or back to `open`")
+@Schema(
+        description = "A triage decision: `acknowledged` (real, being handled), `dismissed` (a false positive), "
+                + "`fixed`, or back to `open`")
 public record AlertTriage(
-        @NotNull @Pattern(regexp = "^(open|acknowledged|dismissed|fixed)$",
-                message = "must be 'open', 'acknowledged', 'dismissed' or 'fixed'") String status,
-        @Size(max = 2000) String note) {
-}
+        @NotNull
+        @Pattern(
+                regexp = "^(open|acknowledged|dismissed|fixed)$",
+                message = "must be 'open', 'acknowledged', 'dismissed' or 'fixed'")
+        String status,
+
+        @Size(max = 2000) String note) {}

@@ -49,7 +49,9 @@ public class Access {
 
     /** A project the caller may not see looks the same whether it exists or not. */
     public ProblemException unknownProject(String slug) {
-        return caller().isAdmin() ? ProblemException.notFound("No project '" + slug + "'") : deny("a token of this project");
+        return caller().isAdmin()
+                ? ProblemException.notFound("No project '" + slug + "'")
+                : deny("a token of this project");
     }
 
     private ProblemException deny(String needed) {

@@ -34,14 +34,20 @@ public class AdminBootstrap {
         if (config.adminToken().filter(t -> !t.isBlank()).isPresent()) {
             return;
         }
-        createIfMissing().ifPresent(token -> LOG.warnf("%n%n  No admin token existed, so one was created. It is shown only this once:%n%n"
-                + "    %s%n%n  Keep it secret; use it as 'Authorization: Bearer <token>' to create projects and tokens.%n", token));
+        createIfMissing()
+                .ifPresent(token -> LOG.warnf(
+                        "%n%n  No admin token existed, so one was created. It is shown only this once:%n%n"
+                                + "    %s%n%n  Keep it secret; use it as 'Authorization: Bearer <token>' to create projects and tokens.%n",
+                        token));
     }
 
     /** Creates the first admin token unless one exists; instances starting together create one. */
     @Transactional
     public Optional<String> createIfMissing() {
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
+        entityManager
+                .createNativeQuery("select pg_advisory_xact_lock(?1)")
+                .setParameter(1, LOCK)
+                .getSingleResult();
         if (tokens.anyAdmin()) {
             return Optional.empty();
         }

@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /** What a token may do: {@code admin} everything; {@code ingest} post to one project; {@code read} one project. */
 public enum Scope {
-    ADMIN, INGEST, READ;
+    ADMIN,
+    INGEST,
+    READ;
 
     @JsonValue
     public String wire() {

@@ -17,8 +17,7 @@ final class TokenText {
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TokenText() {
-    }
+    private TokenText() {}
 
     static String generate() {
         return PREFIX + random(LOOKUP_LENGTH) + random(SECRET_LENGTH);
@@ -26,7 +25,8 @@ final class TokenText {
 
     /** The lookup id of a well-formed token text, or null. */
     static String lookupId(String token) {
-        if (token == null || token.length() != PREFIX.length() + LOOKUP_LENGTH + SECRET_LENGTH
+        if (token == null
+                || token.length() != PREFIX.length() + LOOKUP_LENGTH + SECRET_LENGTH
                 || !token.startsWith(PREFIX)) {
             return null;
         }

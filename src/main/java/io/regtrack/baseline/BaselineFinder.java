@@ -25,8 +25,7 @@ public class BaselineFinder {
     }
 
     /** A baseline run and, when it is a release, its tag. */
-    public record Found(Run run, String tag) {
-    }
+    public record Found(Run run, String tag) {}
 
     public Optional<Found> release(Project project, Run run) {
         if (project.pinnedReleaseId != null) {
@@ -36,7 +35,8 @@ public class BaselineFinder {
                         .map(r -> new Found(r, pinned.tag));
             }
         }
-        Parameters params = Parameters.with("project", project.id).and("commit", run.commitSha)
+        Parameters params = Parameters.with("project", project.id)
+                .and("commit", run.commitSha)
                 .and("at", run.committedAt);
         String query = "from Run r where r.projectId = :project and r.commitSha <> :commit and r.committedAt <= :at"
                 + RunRepository.sameBuild("r", run.target, run.profileName, params)
@@ -44,8 +44,13 @@ public class BaselineFinder {
                 + " order by r.committedAt desc, r.receivedAt desc, r.id desc";
         var q = runs.getEntityManager().createQuery(query, Run.class).setMaxResults(1);
         params.map().forEach(q::setParameter);
-        return q.getResultStream().findFirst().map(r -> new Found(r,
-                releases.findByCommit(project.id, r.commitSha).map(rel -> rel.tag).orElse(null)));
+        return q.getResultStream()
+                .findFirst()
+                .map(r -> new Found(
+                        r,
+                        releases.findByCommit(project.id, r.commitSha)
+                                .map(rel -> rel.tag)
+                                .orElse(null)));
     }
 
     public Optional<Found> parent(Run run) {
@@ -53,12 +58,20 @@ public class BaselineFinder {
             return Optional.empty();
         }
         return runs.newestOfCommit(run.projectId, run.parentCommit, run.target, run.profileName)
-                .map(r -> new Found(r, releases.findByCommit(r.projectId, r.commitSha).map(rel -> rel.tag).orElse(null)));
+                .map(r -> new Found(
+                        r,
+                        releases.findByCommit(r.projectId, r.commitSha)
+                                .map(rel -> rel.tag)
+                                .orElse(null)));
     }
 
     public Found run(Project project, long runId) {
         Run other = runs.findInProject(project.id, runId)
                 .orElseThrow(() -> ProblemException.notFound("No run " + runId + " in project '" + project.slug + "'"));
-        return new Found(other, releases.findByCommit(project.id, other.commitSha).map(rel -> rel.tag).orElse(null));
+        return new Found(
+                other,
+                releases.findByCommit(project.id, other.commitSha)
+                        .map(rel -> rel.tag)
+                        .orElse(null));
     }
 }

@@ -29,7 +29,10 @@ public class ComparisonResource {
     private final MeasurementRepository measurements;
     private final ComparisonService comparisons;
 
-    ComparisonResource(ProjectService projects, RunRepository runs, MeasurementRepository measurements,
+    ComparisonResource(
+            ProjectService projects,
+            RunRepository runs,
+            MeasurementRepository measurements,
             ComparisonService comparisons) {
         this.projects = projects;
         this.runs = runs;
@@ -39,11 +42,15 @@ public class ComparisonResource {
 
     @GET
     @Transactional
-    @Operation(summary = "Compare a run", description = "The same comparison an upload answers, computed now against "
-            + "the release baseline (default), the run of the parent commit, or any other run of the project.")
-    public Comparison compare(@PathParam("slug") String slug, @PathParam("id") long id,
+    @Operation(
+            summary = "Compare a run",
+            description = "The same comparison an upload answers, computed now against "
+                    + "the release baseline (default), the run of the parent commit, or any other run of the project.")
+    public Comparison compare(
+            @PathParam("slug") String slug,
+            @PathParam("id") long id,
             @Parameter(description = "`release`, `parent` or a run id") @QueryParam("against") @DefaultValue("release")
-            String against) {
+                    String against) {
         Project project = projects.readable(slug);
         Run run = runs.findInProject(project.id, id)
                 .orElseThrow(() -> ProblemException.notFound("No run " + id + " in project '" + slug + "'"));

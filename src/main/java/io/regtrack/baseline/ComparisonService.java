@@ -35,8 +35,12 @@ public class ComparisonService {
     private final BaselineFinder baselines;
     private final ServerConfig server;
 
-    ComparisonService(ProjectService projects, RunRepository runs, MeasurementRepository measurements,
-            BaselineFinder baselines, ServerConfig server) {
+    ComparisonService(
+            ProjectService projects,
+            RunRepository runs,
+            MeasurementRepository measurements,
+            BaselineFinder baselines,
+            ServerConfig server) {
         this.projects = projects;
         this.runs = runs;
         this.measurements = measurements;
@@ -51,8 +55,13 @@ public class ComparisonService {
             case "parent" -> baselines.parent(run);
             default -> Optional.of(baselines.run(project, parseRunId(against)));
         };
-        Comparisons.Base base = found.map(f -> new Comparisons.Base(f.tag(), f.run().commitSha, f.run().id,
-                measured(measurements.ofRun(f.run().id)), environment(f.run()))).orElse(null);
+        Comparisons.Base base = found.map(f -> new Comparisons.Base(
+                        f.tag(),
+                        f.run().commitSha,
+                        f.run().id,
+                        measured(measurements.ofRun(f.run().id)),
+                        environment(f.run())))
+                .orElse(null);
         Thresholds thresholds = projects.thresholds(project);
         Map<String, List<Double>> histories = new HashMap<>();
         if (base != null) {
@@ -63,8 +72,8 @@ public class ComparisonService {
             }
         }
         String url = server.link("/projects/" + project.slug + "/runs/" + run.id);
-        Comparisons.Subject subject = new Comparisons.Subject(run.id, run.commitSha, run.branch, url, measured(rows),
-                environment(run));
+        Comparisons.Subject subject =
+                new Comparisons.Subject(run.id, run.commitSha, run.branch, url, measured(rows), environment(run));
         List<String> warnings = new java.util.ArrayList<>(run.profileWarnings);
         warnings.addAll(nonReproducible(run, rows));
         return Comparisons.compare(subject, base, thresholds, histories, warnings);
@@ -73,7 +82,8 @@ public class ComparisonService {
     /** Sizes that differ from an earlier upload of the same commit built the same way. */
     private List<String> nonReproducible(Run run, List<Measurement> rows) {
         List<Run> twins = runs.otherUploadsOf(run.projectId, run.commitSha, run.id).stream()
-                .filter(other -> sameBuild(run, other)).toList();
+                .filter(other -> sameBuild(run, other))
+                .toList();
         if (twins.isEmpty()) {
             return List.of();
         }
@@ -83,20 +93,26 @@ public class ComparisonService {
         twins.forEach(t -> byId.put(t.id, t));
         return measurements.ofRuns(byId.keySet()).stream()
                 .filter(m -> "size".equals(m.kind) && sizes.containsKey(m.name) && m.center != sizes.get(m.name).center)
-                .map(m -> String.format("Non-reproducible build: %s is %,d bytes here but was %,d bytes in run %d of "
-                        + "the same commit, toolchain and profile", m.name, (long) sizes.get(m.name).center,
-                        (long) m.center, m.runId))
-                .distinct().toList();
+                .map(m -> String.format(
+                        "Non-reproducible build: %s is %,d bytes here but was %,d bytes in run %d of "
+                                + "the same commit, toolchain and profile",
+                        m.name, (long) sizes.get(m.name).center, (long) m.center, m.runId))
+                .distinct()
+                .toList();
     }
 
     private static boolean sameBuild(Run a, Run b) {
-        return java.util.Objects.equals(a.target, b.target) && java.util.Objects.equals(a.profileName, b.profileName)
-                && a.toolchain.equals(b.toolchain) && a.profileEffective.equals(b.profileEffective)
+        return java.util.Objects.equals(a.target, b.target)
+                && java.util.Objects.equals(a.profileName, b.profileName)
+                && a.toolchain.equals(b.toolchain)
+                && a.profileEffective.equals(b.profileEffective)
                 && a.runner.equals(b.runner);
     }
 
     static List<Measured> measured(List<Measurement> rows) {
-        return rows.stream().map(m -> new Measured(m.kind, m.name, m.unit, m.center, m.samples)).toList();
+        return rows.stream()
+                .map(m -> new Measured(m.kind, m.name, m.unit, m.center, m.samples))
+                .toList();
     }
 
     /** The environment a run was built in: effective profile, toolchain and runner. */

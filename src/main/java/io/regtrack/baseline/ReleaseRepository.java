@@ -20,6 +20,7 @@ public class ReleaseRepository implements PanacheRepository<Release> {
 
     public List<Release> newestFirst(long projectId, int limit) {
         return find("projectId = ?1 order by committedAt desc nulls first, createdAt desc, id desc", projectId)
-                .page(0, limit).list();
+                .page(0, limit)
+                .list();
     }
 }

@@ -27,23 +27,28 @@ public class ReleaseResource {
     }
 
     @POST
-    @Operation(summary = "Mark a release", description = "The commit's runs (uploaded before or after) become the "
-            + "baseline for later commits. Needs an ingest token. Repeating the same tag and commit is harmless; "
-            + "the same tag on another commit is a 409. Uploads whose `tag` matches the project's release pattern "
-            + "mark themselves.")
+    @Operation(
+            summary = "Mark a release",
+            description = "The commit's runs (uploaded before or after) become the "
+                    + "baseline for later commits. Needs an ingest token. Repeating the same tag and commit is harmless; "
+                    + "the same tag on another commit is a 409. Uploads whose `tag` matches the project's release pattern "
+                    + "mark themselves.")
     @APIResponse(responseCode = "201", description = "Marked")
     @APIResponse(responseCode = "200", description = "Already marked")
     @APIResponse(responseCode = "409", description = "The tag is already another commit")
     public Response create(@PathParam("slug") String slug, NewRelease release) {
         ReleaseService.Marked marked = service.create(slug, release);
         return Response.status(marked.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(marked.release()).build();
+                .entity(marked.release())
+                .build();
     }
 
     @PUT
     @Path("/pinned")
-    @Operation(summary = "Pin the baseline", description = "Needs an admin token. Every run is then judged against "
-            + "this release instead of the newest earlier one; `{\"tag\": null}` unpins.")
+    @Operation(
+            summary = "Pin the baseline",
+            description = "Needs an admin token. Every run is then judged against "
+                    + "this release instead of the newest earlier one; `{\"tag\": null}` unpins.")
     public List<ReleaseView> pin(@PathParam("slug") String slug, PinnedRelease pin) {
         return service.pin(slug, pin);
     }

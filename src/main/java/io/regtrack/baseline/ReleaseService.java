@@ -32,8 +32,7 @@ public class ReleaseService {
     }
 
     /** The release and whether it was new (a repeat of the same tag and commit is not). */
-    public record Marked(ReleaseView release, boolean created) {
-    }
+    public record Marked(ReleaseView release, boolean created) {}
 
     @Transactional
     public Marked create(String slug, NewRelease body) {
@@ -47,8 +46,8 @@ public class ReleaseService {
         Optional<Release> existing = releases.findByTag(project.id, request.tag());
         if (existing.isPresent()) {
             if (!existing.get().commitSha.equals(commit)) {
-                throw ProblemException.conflict("Release " + request.tag() + " is already commit "
-                        + existing.get().commitSha);
+                throw ProblemException.conflict(
+                        "Release " + request.tag() + " is already commit " + existing.get().commitSha);
             }
             return new Marked(ReleaseView.of(existing.get(), project.pinnedReleaseId), false);
         }
@@ -57,7 +56,9 @@ public class ReleaseService {
         release.tag = request.tag();
         release.commitSha = commit;
         release.committedAt = runs.find("projectId = ?1 and commitSha = ?2 order by committedAt", project.id, commit)
-                .firstResultOptional().map(r -> r.committedAt).orElse(null);
+                .firstResultOptional()
+                .map(r -> r.committedAt)
+                .orElse(null);
         release.createdAt = Instant.now();
         releases.persist(release);
         releases.flush();
@@ -68,16 +69,22 @@ public class ReleaseService {
     public List<ReleaseView> pin(String slug, PinnedRelease body) {
         Project project = projects.administrable(slug);
         PinnedRelease pin = input.valid(body);
-        project.pinnedReleaseId = pin.tag() == null ? null : releases.findByTag(project.id, pin.tag())
-                .orElseThrow(() -> ProblemException.invalid("tag", "no release '" + pin.tag() + "' in this project")).id;
-        return releases.newestFirst(project.id, 500).stream().map(r -> ReleaseView.of(r, project.pinnedReleaseId))
+        project.pinnedReleaseId = pin.tag() == null
+                ? null
+                : releases.findByTag(project.id, pin.tag())
+                        .orElseThrow(
+                                () -> ProblemException.invalid("tag", "no release '" + pin.tag() + "' in this project"))
+                        .id;
+        return releases.newestFirst(project.id, 500).stream()
+                .map(r -> ReleaseView.of(r, project.pinnedReleaseId))
                 .toList();
     }
 
     @Transactional
     public List<ReleaseView> list(String slug) {
         Project project = projects.readable(slug);
-        return releases.newestFirst(project.id, 500).stream().map(r -> ReleaseView.of(r, project.pinnedReleaseId))
+        return releases.newestFirst(project.id, 500).stream()
+                .map(r -> ReleaseView.of(r, project.pinnedReleaseId))
                 .toList();
     }
 
@@ -89,7 +96,8 @@ public class ReleaseService {
         if (run.tag != null) {
             runs.lock("release " + project.id + " " + run.tag); // matrix jobs of one tag upload together
         }
-        if (run.tag != null && releases.findByTag(project.id, run.tag).isEmpty()
+        if (run.tag != null
+                && releases.findByTag(project.id, run.tag).isEmpty()
                 && Pattern.compile(project.releasePattern).matcher(run.tag).matches()) {
             Release release = new Release();
             release.projectId = project.id;
@@ -98,7 +106,10 @@ public class ReleaseService {
             release.createdAt = Instant.now();
             releases.persist(release);
         }
-        releases.update("committedAt = ?1 where projectId = ?2 and commitSha = ?3 and committedAt is null",
-                run.committedAt, project.id, run.commitSha);
+        releases.update(
+                "committedAt = ?1 where projectId = ?2 and commitSha = ?3 and committedAt is null",
+                run.committedAt,
+                project.id,
+                run.commitSha);
     }
 }

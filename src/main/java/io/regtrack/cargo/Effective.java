@@ -5,5 +5,4 @@ package io.regtrack.cargo;
  * {@code workspace}, {@code config}, {@code env}, {@code rustc} (observed in the build) or
  * {@code upload} (given explicitly).
  */
-public record Effective(String value, String source) {
-}
+public record Effective(String value, String source) {}

@@ -14,22 +14,23 @@ import java.util.Map;
  */
 public final class EffectiveProfile {
 
-    private EffectiveProfile() {
-    }
+    private EffectiveProfile() {}
 
-    public record Result(Map<String, Effective> settings, List<String> warnings) {
-    }
+    public record Result(Map<String, Effective> settings, List<String> warnings) {}
 
     /**
      * @param explicit   settings given in the upload (tracked ones are checked, others kept as given)
      * @param invocation the binary's rustc command line from {@code cargo build -v}, or null
      */
     public static Result of(ProfileInputs inputs, Map<String, Object> explicit, String invocation) {
-        boolean fromFiles = inputs.manifest() != null || inputs.workspaceManifest() != null || !inputs.configs().isEmpty()
+        boolean fromFiles = inputs.manifest() != null
+                || inputs.workspaceManifest() != null
+                || !inputs.configs().isEmpty()
                 || inputs.env().keySet().stream().anyMatch(k -> k.startsWith("CARGO_PROFILE_"));
         Map<String, Effective> settings = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
-        if (fromFiles || Settings.BUILT_IN.containsKey(inputs.profile())
+        if (fromFiles
+                || Settings.BUILT_IN.containsKey(inputs.profile())
                 || Settings.BUILT_IN_PARENT.containsKey(inputs.profile())) {
             Resolution resolved = ProfileResolver.resolve(inputs);
             settings.putAll(resolved.settings());

@@ -9,8 +9,14 @@ import java.util.Map;
  * the environment, the profile name, and the toolchain (rustc version, target triple). Every
  * field may be null.
  */
-public record ProfileInputs(String profile, String manifest, String workspaceManifest, List<String> configs,
-        Map<String, String> env, String rustcVersion, String target) {
+public record ProfileInputs(
+        String profile,
+        String manifest,
+        String workspaceManifest,
+        List<String> configs,
+        Map<String, String> env,
+        String rustcVersion,
+        String target) {
 
     public ProfileInputs {
         profile = profile == null ? "release" : profile;

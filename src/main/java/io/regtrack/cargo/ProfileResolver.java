@@ -22,11 +22,9 @@ public final class ProfileResolver {
 
     private static final List<String> NOT_PER_PACKAGE = List.of("panic", "lto", "rpath");
 
-    private ProfileResolver() {
-    }
+    private ProfileResolver() {}
 
-    private record Layer(String source, JsonNode profiles, String field, JsonNode build) {
-    }
+    private record Layer(String source, JsonNode profiles, String field, JsonNode build) {}
 
     public static Resolution resolve(ProfileInputs in) {
         List<String> warnings = new ArrayList<>();
@@ -34,8 +32,8 @@ public final class ProfileResolver {
         JsonNode workspace = Toml.parse(in.workspaceManifest(), "profile.workspaceManifest");
         List<Layer> files = new ArrayList<>();
         if (!workspace.isMissingNode()) {
-            files.add(new Layer("workspace", workspace.path("profile"), "profile.workspaceManifest",
-                    workspace.path("build")));
+            files.add(new Layer(
+                    "workspace", workspace.path("profile"), "profile.workspaceManifest", workspace.path("build")));
             if (manifest.has("profile")) {
                 warnings.add("the package manifest's [profile] tables are ignored: Cargo reads profiles only from "
                         + "the workspace root manifest");
@@ -45,7 +43,8 @@ public final class ProfileResolver {
         }
         for (int i = in.configs().size() - 1; i >= 0; i--) {
             JsonNode config = Toml.parse(in.configs().get(i), "profile.cargoConfig[" + i + "]");
-            files.add(new Layer("config", config.path("profile"), "profile.cargoConfig[" + i + "]", config.path("build")));
+            files.add(new Layer(
+                    "config", config.path("profile"), "profile.cargoConfig[" + i + "]", config.path("build")));
         }
         String pkg = manifest.path("package").path("name").asText(null);
 
@@ -58,7 +57,8 @@ public final class ProfileResolver {
             }
             String prefix = "CARGO_PROFILE_" + profile.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
             for (String key : Settings.KEYS) {
-                String value = in.env().get(prefix + key.toUpperCase(Locale.ROOT).replace('-', '_'));
+                String value =
+                        in.env().get(prefix + key.toUpperCase(Locale.ROOT).replace('-', '_'));
                 if (value != null) {
                     settings.put(key, new Effective(Settings.normalise(key, value, "profile.env"), "env"));
                 }
@@ -67,10 +67,12 @@ public final class ProfileResolver {
         if (pkg != null) {
             for (String profile : chain) {
                 for (Layer layer : files) {
-                    JsonNode override = layer.profiles().path(profile).path("package").path(pkg);
+                    JsonNode override =
+                            layer.profiles().path(profile).path("package").path(pkg);
                     for (String key : NOT_PER_PACKAGE) {
                         if (override.has(key)) {
-                            throw new CargoProfileException(layer.field(),
+                            throw new CargoProfileException(
+                                    layer.field(),
                                     "`" + key + "` may not be set in [profile." + profile + ".package." + pkg + "]");
                         }
                     }
@@ -80,7 +82,8 @@ public final class ProfileResolver {
         }
         // [build] incremental in config (nearest wins) and CARGO_INCREMENTAL override every profile.
         for (Layer layer : files) {
-            JsonNode buildIncremental = layer.source().equals("config") ? layer.build().path("incremental")
+            JsonNode buildIncremental = layer.source().equals("config")
+                    ? layer.build().path("incremental")
                     : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
             if (buildIncremental.isBoolean()) {
                 settings.put("incremental", new Effective(Boolean.toString(buildIncremental.booleanValue()), "config"));
@@ -91,7 +94,8 @@ public final class ProfileResolver {
             incremental = in.env().get("CARGO_BUILD_INCREMENTAL");
         }
         if (incremental != null) {
-            String on = incremental.trim().equals("1") || incremental.trim().equalsIgnoreCase("true") ? "true" : "false";
+            String on =
+                    incremental.trim().equals("1") || incremental.trim().equalsIgnoreCase("true") ? "true" : "false";
             settings.put("incremental", new Effective(on, "env"));
         }
         implied(settings, in);
@@ -106,8 +110,8 @@ public final class ProfileResolver {
         String current = profile;
         while (true) {
             if (chain.contains(current)) {
-                throw new CargoProfileException("profile.name", "profile inheritance loops: " + String.join(" → ", chain)
-                        + " → " + current);
+                throw new CargoProfileException(
+                        "profile.name", "profile inheritance loops: " + String.join(" → ", chain) + " → " + current);
             }
             chain.add(0, current);
             if (current.equals("dev") || current.equals("release")) {
@@ -120,9 +124,12 @@ public final class ProfileResolver {
             if (parent == null) {
                 String name = current;
                 boolean defined = files.stream().anyMatch(f -> f.profiles().has(name));
-                throw new CargoProfileException("profile.name", defined
-                        ? "profile '" + current + "' must say which profile it `inherits`"
-                        : "no profile '" + current + "' in the manifest or config (built-in: dev, release, test, bench)");
+                throw new CargoProfileException(
+                        "profile.name",
+                        defined
+                                ? "profile '" + current + "' must say which profile it `inherits`"
+                                : "no profile '" + current
+                                        + "' in the manifest or config (built-in: dev, release, test, bench)");
             }
             current = parent;
         }
@@ -136,12 +143,13 @@ public final class ProfileResolver {
                 inherits = value.asText();
             }
         }
-        String fromEnv = env.get("CARGO_PROFILE_" + profile.toUpperCase(Locale.ROOT).replace('-', '_') + "_INHERITS");
+        String fromEnv =
+                env.get("CARGO_PROFILE_" + profile.toUpperCase(Locale.ROOT).replace('-', '_') + "_INHERITS");
         return fromEnv != null ? fromEnv : inherits;
     }
 
-    private static void apply(Map<String, Effective> settings, JsonNode table, String source, String field,
-            String tableName) {
+    private static void apply(
+            Map<String, Effective> settings, JsonNode table, String source, String field, String tableName) {
         if (!table.isObject()) {
             return;
         }
@@ -167,7 +175,9 @@ public final class ProfileResolver {
             settings.put("codegen-units", new Effective(incremental ? "256" : "16", "default"));
         }
         boolean noDebug = settings.get("debug").value().equals("none");
-        if (settings.get("strip").source().equals("default") && noDebug && stripsDebuginfoByDefault(in.rustcVersion())) {
+        if (settings.get("strip").source().equals("default")
+                && noDebug
+                && stripsDebuginfoByDefault(in.rustcVersion())) {
             settings.put("strip", new Effective("debuginfo", "default"));
         }
         if (!settings.containsKey("split-debuginfo")) {
@@ -181,7 +191,8 @@ public final class ProfileResolver {
         if (rustcVersion == null) {
             return true;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\.(\\d+)").matcher(rustcVersion);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(\\d+)\\.(\\d+)").matcher(rustcVersion);
         if (!m.find()) {
             return true;
         }

@@ -12,12 +12,10 @@ import java.util.Map;
  */
 public final class RustcInvocation {
 
-    private RustcInvocation() {
-    }
+    private RustcInvocation() {}
 
     /** What one rustc command line says, and the codegen flags that are not profile settings (RUSTFLAGS). */
-    public record Observed(Map<String, String> settings, List<String> otherFlags) {
-    }
+    public record Observed(Map<String, String> settings, List<String> otherFlags) {}
 
     /** The last rustc command in the text that builds a binary (or the last one at all). */
     public static Observed parse(String text) {
@@ -53,18 +51,21 @@ public final class RustcInvocation {
         Map<String, String> settings = new LinkedHashMap<>();
         String opt = codegen.getOrDefault("opt-level", "0");
         settings.put("opt-level", opt);
-        settings.put("debug", switch (codegen.getOrDefault("debuginfo", "0")) {
-            case "0", "none" -> "none";
-            case "1", "limited" -> "limited";
-            case "2", "full" -> "full";
-            default -> codegen.get("debuginfo");
-        });
+        settings.put(
+                "debug",
+                switch (codegen.getOrDefault("debuginfo", "0")) {
+                    case "0", "none" -> "none";
+                    case "1", "limited" -> "limited";
+                    case "2", "full" -> "full";
+                    default -> codegen.get("debuginfo");
+                });
         settings.put("strip", codegen.getOrDefault("strip", "none"));
         boolean assertions = onOff(codegen.get("debug-assertions"), opt.equals("0"));
         settings.put("debug-assertions", Boolean.toString(assertions));
         settings.put("overflow-checks", Boolean.toString(onOff(codegen.get("overflow-checks"), assertions)));
         String lto = codegen.get("lto");
-        settings.put("lto", lto == null ? "false" : lto.isEmpty() || lto.equals("yes") || lto.equals("on") ? "fat" : lto);
+        settings.put(
+                "lto", lto == null ? "false" : lto.isEmpty() || lto.equals("yes") || lto.equals("on") ? "fat" : lto);
         settings.put("panic", codegen.getOrDefault("panic", "unwind"));
         boolean incremental = codegen.containsKey("incremental");
         settings.put("incremental", Boolean.toString(incremental));
@@ -75,9 +76,23 @@ public final class RustcInvocation {
             settings.put("split-debuginfo", codegen.get("split-debuginfo"));
         }
         for (Map.Entry<String, String> flag : codegen.entrySet()) {
-            if (!List.of("opt-level", "debuginfo", "strip", "debug-assertions", "overflow-checks", "lto", "panic",
-                    "incremental", "codegen-units", "rpath", "split-debuginfo", "metadata", "extra-filename",
-                    "embed-bitcode", "linker-plugin-lto").contains(flag.getKey())) {
+            if (!List.of(
+                            "opt-level",
+                            "debuginfo",
+                            "strip",
+                            "debug-assertions",
+                            "overflow-checks",
+                            "lto",
+                            "panic",
+                            "incremental",
+                            "codegen-units",
+                            "rpath",
+                            "split-debuginfo",
+                            "metadata",
+                            "extra-filename",
+                            "embed-bitcode",
+                            "linker-plugin-lto")
+                    .contains(flag.getKey())) {
                 other.add("-C " + flag.getKey() + (flag.getValue().isEmpty() ? "" : "=" + flag.getValue()));
             }
         }
@@ -88,7 +103,11 @@ public final class RustcInvocation {
         if (value == null) {
             return otherwise;
         }
-        return value.isEmpty() || value.equals("on") || value.equals("yes") || value.equals("y") || value.equals("true");
+        return value.isEmpty()
+                || value.equals("on")
+                || value.equals("yes")
+                || value.equals("y")
+                || value.equals("true");
     }
 
     /** Splits a shell-quoted command line into words. */

@@ -10,22 +10,47 @@ import java.util.Map;
  */
 public final class Settings {
 
-    public static final List<String> KEYS = List.of("opt-level", "debug", "split-debuginfo", "strip",
-            "debug-assertions", "overflow-checks", "lto", "panic", "incremental", "codegen-units", "rpath");
+    public static final List<String> KEYS = List.of(
+            "opt-level",
+            "debug",
+            "split-debuginfo",
+            "strip",
+            "debug-assertions",
+            "overflow-checks",
+            "lto",
+            "panic",
+            "incremental",
+            "codegen-units",
+            "rpath");
 
-    private Settings() {
-    }
+    private Settings() {}
 
     /** Cargo's built-in profiles (the Cargo reference, "Profiles"). test and bench inherit. */
     static final Map<String, Map<String, String>> BUILT_IN = Map.of(
-            "dev", Map.ofEntries(Map.entry("opt-level", "0"), Map.entry("debug", "full"),
-                    Map.entry("strip", "none"), Map.entry("debug-assertions", "true"),
-                    Map.entry("overflow-checks", "true"), Map.entry("lto", "false"), Map.entry("panic", "unwind"),
-                    Map.entry("incremental", "true"), Map.entry("codegen-units", "256"), Map.entry("rpath", "false")),
-            "release", Map.ofEntries(Map.entry("opt-level", "3"), Map.entry("debug", "none"),
-                    Map.entry("strip", "none"), Map.entry("debug-assertions", "false"),
-                    Map.entry("overflow-checks", "false"), Map.entry("lto", "false"), Map.entry("panic", "unwind"),
-                    Map.entry("incremental", "false"), Map.entry("codegen-units", "16"), Map.entry("rpath", "false")));
+            "dev",
+                    Map.ofEntries(
+                            Map.entry("opt-level", "0"),
+                            Map.entry("debug", "full"),
+                            Map.entry("strip", "none"),
+                            Map.entry("debug-assertions", "true"),
+                            Map.entry("overflow-checks", "true"),
+                            Map.entry("lto", "false"),
+                            Map.entry("panic", "unwind"),
+                            Map.entry("incremental", "true"),
+                            Map.entry("codegen-units", "256"),
+                            Map.entry("rpath", "false")),
+            "release",
+                    Map.ofEntries(
+                            Map.entry("opt-level", "3"),
+                            Map.entry("debug", "none"),
+                            Map.entry("strip", "none"),
+                            Map.entry("debug-assertions", "false"),
+                            Map.entry("overflow-checks", "false"),
+                            Map.entry("lto", "false"),
+                            Map.entry("panic", "unwind"),
+                            Map.entry("incremental", "false"),
+                            Map.entry("codegen-units", "16"),
+                            Map.entry("rpath", "false")));
 
     static final Map<String, String> BUILT_IN_PARENT = Map.of("test", "dev", "bench", "release");
 
@@ -51,8 +76,12 @@ public final class Settings {
                     case "1", "limited" -> "limited";
                     case "line-tables-only" -> "line-tables-only";
                     case "line-directives-only" -> "line-directives-only";
-                    default -> throw invalid(where, key, raw,
-                            "true, false, 0, 1, 2, \"none\", \"limited\", \"full\", \"line-tables-only\" or \"line-directives-only\"");
+                    default ->
+                        throw invalid(
+                                where,
+                                key,
+                                raw,
+                                "true, false, 0, 1, 2, \"none\", \"limited\", \"full\", \"line-tables-only\" or \"line-directives-only\"");
                 };
             }
             case "split-debuginfo" -> {

@@ -11,8 +11,7 @@ final class Toml {
 
     private static final TomlMapper TOML = new TomlMapper();
 
-    private Toml() {
-    }
+    private Toml() {}
 
     static JsonNode parse(String text, String field) {
         if (text == null || text.isBlank()) {
@@ -22,7 +21,9 @@ final class Toml {
             return TOML.readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String where = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            String where = at == null || at.getLineNr() < 1
+                    ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new CargoProfileException(field, "is not valid TOML" + where + ": " + e.getOriginalMessage());
         }
     }

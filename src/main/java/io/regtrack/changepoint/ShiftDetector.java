@@ -64,7 +64,8 @@ public final class ShiftDetector {
         double midpoint = (was + now) / 2;
         boolean up = now > was;
         int start = k;
-        while (start - 1 > levelStart + params.minBefore() - 1 && start > k - params.minAfter()
+        while (start - 1 > levelStart + params.minBefore() - 1
+                && start > k - params.minAfter()
                 && (up ? series[start - 1] > midpoint : series[start - 1] < midpoint)) {
             start--;
         }

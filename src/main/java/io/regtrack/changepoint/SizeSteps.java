@@ -6,8 +6,7 @@ import java.util.List;
 /** Sizes are exact, so their change points are exact too: every index whose value differs from the one before. */
 public final class SizeSteps {
 
-    private SizeSteps() {
-    }
+    private SizeSteps() {}
 
     public static List<Integer> steps(double[] sizes) {
         List<Integer> steps = new ArrayList<>();

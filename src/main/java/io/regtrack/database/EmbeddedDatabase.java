@@ -24,8 +24,7 @@ final class EmbeddedDatabase {
     private static final String DATABASE = "regtrack";
     private static final String USER = "postgres";
 
-    private EmbeddedDatabase() {
-    }
+    private EmbeddedDatabase() {}
 
     static synchronized Map<String, String> start(Path dataDir, int port) {
         String running = System.getProperty(RUNNING);
@@ -33,18 +32,23 @@ final class EmbeddedDatabase {
             running = launch(dataDir, port);
             System.setProperty(RUNNING, running);
         }
-        return Map.of(EmbeddedDatabaseConfigFactory.URL, running,
-                "quarkus.datasource.username", USER,
-                "quarkus.datasource.password", "");
+        return Map.of(
+                EmbeddedDatabaseConfigFactory.URL,
+                running,
+                "quarkus.datasource.username",
+                USER,
+                "quarkus.datasource.password",
+                "");
     }
 
     private static String launch(Path dataDir, int port) {
         try {
             boolean fresh = !Files.exists(dataDir.resolve("PG_VERSION"));
             EmbeddedPostgres postgres = open(dataDir, port);
-            LOG.infof("Embedded PostgreSQL %s on port %d, data in %s (%s). Set QUARKUS_DATASOURCE_JDBC_URL to use "
-                    + "your own PostgreSQL instead.", serverVersion(postgres), postgres.getPort(), dataDir,
-                    fresh ? "new" : "existing data kept");
+            LOG.infof(
+                    "Embedded PostgreSQL %s on port %d, data in %s (%s). Set QUARKUS_DATASOURCE_JDBC_URL to use "
+                            + "your own PostgreSQL instead.",
+                    serverVersion(postgres), postgres.getPort(), dataDir, fresh ? "new" : "existing data kept");
             return postgres.getJdbcUrl(USER, DATABASE);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
@@ -57,7 +61,10 @@ final class EmbeddedDatabase {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
-                .setOverrideWorkingDirectory(dataDir.toAbsolutePath().getParent().resolve("postgres-binaries").toFile());
+                .setOverrideWorkingDirectory(dataDir.toAbsolutePath()
+                        .getParent()
+                        .resolve("postgres-binaries")
+                        .toFile());
         if (port > 0) {
             builder.setPort(port);
         }

@@ -27,7 +27,8 @@ public class EmbeddedDatabaseConfigFactory implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (isSet(context.getValue(URL)) || "false".equalsIgnoreCase(valueOf(context, "regtrack.embedded-db.enabled"))) {
+        if (isSet(context.getValue(URL))
+                || "false".equalsIgnoreCase(valueOf(context, "regtrack.embedded-db.enabled"))) {
             return List.of();
         }
         String dir = valueOf(context, "regtrack.embedded-db.data-dir");

@@ -13,8 +13,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 final class EmbeddedDatabaseConfigSource implements ConfigSource {
 
     static final int ORDINAL = 150;
-    private static final Set<String> NAMES = Set.of(EmbeddedDatabaseConfigFactory.URL,
-            "quarkus.datasource.username", "quarkus.datasource.password");
+    private static final Set<String> NAMES =
+            Set.of(EmbeddedDatabaseConfigFactory.URL, "quarkus.datasource.username", "quarkus.datasource.password");
 
     private final Path dataDir;
     private final int port;

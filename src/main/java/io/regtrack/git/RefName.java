@@ -21,8 +21,13 @@ public record RefName(String value) {
         if (name == null || name.isEmpty() || name.length() > 255 || name.equals("@")) {
             return false;
         }
-        if (name.startsWith("-") || name.startsWith("/") || name.endsWith("/") || name.endsWith(".")
-                || name.contains("..") || name.contains("//") || name.contains("@{")) {
+        if (name.startsWith("-")
+                || name.startsWith("/")
+                || name.endsWith("/")
+                || name.endsWith(".")
+                || name.contains("..")
+                || name.contains("//")
+                || name.contains("@{")) {
             return false;
         }
         for (int i = 0; i < name.length(); i++) {

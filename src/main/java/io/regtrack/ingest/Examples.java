@@ -3,8 +3,7 @@ package io.regtrack.ingest;
 /** Examples shown in the OpenAPI document. */
 final class Examples {
 
-    private Examples() {
-    }
+    private Examples() {}
 
     static final String UPLOAD = """
             {

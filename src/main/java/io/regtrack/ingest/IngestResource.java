@@ -29,24 +29,40 @@ public class IngestResource {
     }
 
     @POST
-    @Operation(summary = "Upload a run", description = "Stores one CI run with its measurements and answers its "
-            + "comparison against the release baseline. Needs an ingest token of the project. Replaying an upload "
-            + "with the same idempotencyKey answers 200 with the stored comparison and stores nothing; the same key "
-            + "with a different upload is a 409.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = RunUpload.class),
-            examples = @ExampleObject(name = "size and runtime", value = Examples.UPLOAD)))
-    @APIResponse(responseCode = "201", description = "Stored; the comparison",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Comparison.class),
-                    examples = @ExampleObject(name = "first run", value = Examples.COMPARISON)))
-    @APIResponse(responseCode = "200", description = "A replay: the stored comparison; nothing new stored",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Comparison.class)))
+    @Operation(
+            summary = "Upload a run",
+            description = "Stores one CI run with its measurements and answers its "
+                    + "comparison against the release baseline. Needs an ingest token of the project. Replaying an upload "
+                    + "with the same idempotencyKey answers 200 with the stored comparison and stores nothing; the same key "
+                    + "with a different upload is a 409.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RunUpload.class),
+                            examples = @ExampleObject(name = "size and runtime", value = Examples.UPLOAD)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored; the comparison",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Comparison.class),
+                            examples = @ExampleObject(name = "first run", value = Examples.COMPARISON)))
+    @APIResponse(
+            responseCode = "200",
+            description = "A replay: the stored comparison; nothing new stored",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Comparison.class)))
     @APIResponse(responseCode = "400", description = "Invalid upload; nothing stored")
     @APIResponse(responseCode = "409", description = "The idempotencyKey was used for a different upload")
     @APIResponse(responseCode = "413", description = "The body is over 5 MiB")
     public Response upload(@PathParam("slug") String slug, RunUpload upload) {
         IngestResult result = service.ingest(slug, upload);
         return Response.status(result.replayed() ? Response.Status.OK : Response.Status.CREATED)
-                .entity(result.comparison()).build();
+                .entity(result.comparison())
+                .build();
     }
 }

@@ -52,19 +52,22 @@ public class IngestService {
         String requestHash = hash(upload);
         String key = upload.idempotencyKey();
         if (key != null) {
-            Optional<Run> stored = QuarkusTransaction.requiringNew().call(() -> runs.findByIdempotencyKey(project.id, key));
+            Optional<Run> stored =
+                    QuarkusTransaction.requiringNew().call(() -> runs.findByIdempotencyKey(project.id, key));
             if (stored.isPresent()) {
                 return replay(stored.get(), requestHash);
             }
         }
         try {
-            return new IngestResult(QuarkusTransaction.requiringNew().call(() -> writer.store(project, upload, requestHash, profile)),
+            return new IngestResult(
+                    QuarkusTransaction.requiringNew().call(() -> writer.store(project, upload, requestHash, profile)),
                     false);
         } catch (RuntimeException e) {
             if (key == null || !RunWriter.isDuplicateKey(e)) {
                 throw e;
             }
-            Run winner = QuarkusTransaction.requiringNew().call(() -> runs.findByIdempotencyKey(project.id, key))
+            Run winner = QuarkusTransaction.requiringNew()
+                    .call(() -> runs.findByIdempotencyKey(project.id, key))
                     .orElseThrow(() -> e);
             return replay(winner, requestHash);
         }

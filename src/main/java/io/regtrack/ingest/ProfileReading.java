@@ -10,8 +10,7 @@ import java.util.Map;
 /** Turns an upload's profile fields into its effective profile, or a 400 naming the bad input. */
 final class ProfileReading {
 
-    private ProfileReading() {
-    }
+    private ProfileReading() {}
 
     /** Null when the upload says nothing about a Rust build (no profile, no rustc). */
     static EffectiveProfile.Result of(RunUpload upload) {
@@ -23,7 +22,8 @@ final class ProfileReading {
         String target = upload.toolchain() == null ? null : upload.toolchain().target();
         ProfileInputs inputs = p == null
                 ? new ProfileInputs(null, null, null, null, null, rustc, target)
-                : new ProfileInputs(p.name(), p.manifest(), p.workspaceManifest(), p.cargoConfig(), p.env(), rustc, target);
+                : new ProfileInputs(
+                        p.name(), p.manifest(), p.workspaceManifest(), p.cargoConfig(), p.env(), rustc, target);
         try {
             return EffectiveProfile.of(inputs, p == null ? null : p.settings(), p == null ? null : p.rustcInvocation());
         } catch (CargoProfileException e) {

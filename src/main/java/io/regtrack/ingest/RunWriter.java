@@ -42,8 +42,13 @@ class RunWriter {
     private final AlertService alerts;
     private final ObjectMapper json;
 
-    RunWriter(RunRepository runs, MeasurementRepository measurements, ReleaseService releases,
-            ComparisonService comparisons, AlertService alerts, ObjectMapper json) {
+    RunWriter(
+            RunRepository runs,
+            MeasurementRepository measurements,
+            ReleaseService releases,
+            ComparisonService comparisons,
+            AlertService alerts,
+            ObjectMapper json) {
         this.alerts = alerts;
         this.runs = runs;
         this.measurements = measurements;
@@ -61,7 +66,8 @@ class RunWriter {
         run.tag = upload.tag();
         run.parentCommit = upload.parentCommit() == null ? null : new Sha(upload.parentCommit()).value();
         run.pullRequest = upload.pullRequest();
-        run.committedAt = upload.committedAt() == null ? now : upload.committedAt().toInstant();
+        run.committedAt =
+                upload.committedAt() == null ? now : upload.committedAt().toInstant();
         run.receivedAt = now;
         run.message = upload.message();
         run.author = upload.author();
@@ -73,12 +79,14 @@ class RunWriter {
         run.target = run.toolchain.get("target");
         run.profileName = upload.profile() == null ? null : upload.profile().name();
         run.profileSettings = upload.profile() == null || upload.profile().settings() == null
-                ? Map.of() : upload.profile().settings();
+                ? Map.of()
+                : upload.profile().settings();
         run.profileInputs = profileInputs(upload.profile());
         run.profileEffective = ProfileReading.stored(profile);
         run.profileWarnings = profile == null ? List.of() : profile.warnings();
         run.environmentHash = environmentHash(run);
-        List<Measurement> rows = upload.measurements().stream().map(RunWriter::measurement).toList();
+        List<Measurement> rows =
+                upload.measurements().stream().map(RunWriter::measurement).toList();
         run.status = Comparison.NO_BASELINE; // Hibernate inserts the state at persist; the answer follows below
         runs.persist(run);
         runs.flush(); // a concurrent upload with the same idempotency key fails here
@@ -104,7 +112,8 @@ class RunWriter {
     /** Equal for runs built with the same effective profile and toolchain. */
     private String environmentHash(Run run) {
         try {
-            byte[] text = json.writeValueAsBytes(List.of(new TreeMap<>(run.profileEffective), new TreeMap<>(run.toolchain)));
+            byte[] text =
+                    json.writeValueAsBytes(List.of(new TreeMap<>(run.profileEffective), new TreeMap<>(run.toolchain)));
             return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Could not fingerprint a run's environment", e);

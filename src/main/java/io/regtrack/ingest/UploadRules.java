@@ -17,8 +17,7 @@ final class UploadRules {
     /** Sizes are exact up to here: every whole number below 2^53 is a double. */
     static final double MAX_EXACT = 9_007_199_254_740_992d;
 
-    private UploadRules() {
-    }
+    private UploadRules() {}
 
     static List<Violation> check(RunUpload upload) {
         List<Violation> found = new ArrayList<>();
@@ -28,7 +27,9 @@ final class UploadRules {
         if (upload.tag() != null && !RefName.isValid(upload.tag())) {
             found.add(new Violation("tag", RefName.RULE));
         }
-        if (upload.committedAt() != null && (upload.committedAt().getYear() < 1970 || upload.committedAt().getYear() > 9999)) {
+        if (upload.committedAt() != null
+                && (upload.committedAt().getYear() < 1970
+                        || upload.committedAt().getYear() > 9999)) {
             found.add(new Violation("committedAt", "must be between the years 1970 and 9999"));
         }
         if (upload.profile() != null && upload.profile().settings() != null) {
@@ -77,7 +78,10 @@ final class UploadRules {
                 }
             });
         }
-        if (m.kind() != null && m.unit() == null && !m.kind().equals("size") && !m.kind().equals("runtime")) {
+        if (m.kind() != null
+                && m.unit() == null
+                && !m.kind().equals("size")
+                && !m.kind().equals("runtime")) {
             found.add(new Violation(at + ".unit", "a custom kind needs its unit"));
         }
         if ("size".equals(m.kind())) {

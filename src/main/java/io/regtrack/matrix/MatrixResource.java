@@ -20,9 +20,11 @@ public class MatrixResource {
     }
 
     @GET
-    @Operation(summary = "Profile matrix of a commit", description = "Size and runtime of one commit under each "
-            + "profile it was built with (the newest run per profile and target), the settings that differ, which "
-            + "profiles are on the size/speed Pareto frontier, and a summary against `release`.")
+    @Operation(
+            summary = "Profile matrix of a commit",
+            description = "Size and runtime of one commit under each "
+                    + "profile it was built with (the newest run per profile and target), the settings that differ, which "
+                    + "profiles are on the size/speed Pareto frontier, and a summary against `release`.")
     public MatrixView matrix(@PathParam("slug") String slug, @PathParam("sha") String sha) {
         return service.matrix(slug, sha);
     }

@@ -46,7 +46,11 @@ public class MatrixService {
             throw ProblemException.notFound("No runs of commit " + sha + " in project '" + slug + "'");
         }
         List<Run> profileRuns = new ArrayList<>(newestPerProfile.values());
-        boolean severalTargets = profileRuns.stream().map(r -> String.valueOf(r.target)).distinct().count() > 1;
+        boolean severalTargets = profileRuns.stream()
+                        .map(r -> String.valueOf(r.target))
+                        .distinct()
+                        .count()
+                > 1;
         List<MatrixView.Cell> cells = new ArrayList<>();
         Map<Long, Map<String, Double>> sizes = new LinkedHashMap<>();
         Map<Long, Map<String, Double>> times = new LinkedHashMap<>();
@@ -63,25 +67,42 @@ public class MatrixService {
             sizes.put(run.id, s);
             times.put(run.id, t);
         }
-        TreeSet<String> commonBenchmarks = new TreeSet<>(times.get(profileRuns.get(0).id).keySet());
+        TreeSet<String> commonBenchmarks =
+                new TreeSet<>(times.get(profileRuns.get(0).id).keySet());
         profileRuns.forEach(r -> commonBenchmarks.retainAll(times.get(r.id).keySet()));
         List<Pareto.Point> points = new ArrayList<>();
         for (Run run : profileRuns) {
-            double size = sizes.get(run.id).values().stream().mapToDouble(Double::doubleValue).sum();
-            double time = commonBenchmarks.isEmpty() ? Double.NaN
-                    : commonBenchmarks.stream().mapToDouble(b -> times.get(run.id).get(b)).sum();
+            double size = sizes.get(run.id).values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .sum();
+            double time = commonBenchmarks.isEmpty()
+                    ? Double.NaN
+                    : commonBenchmarks.stream()
+                            .mapToDouble(b -> times.get(run.id).get(b))
+                            .sum();
             points.add(new Pareto.Point(label(run, severalTargets), size, time));
         }
         List<String> frontier = Pareto.frontier(points);
         for (int i = 0; i < profileRuns.size(); i++) {
             Run run = profileRuns.get(i);
             Pareto.Point p = points.get(i);
-            cells.add(new MatrixView.Cell(label(run, severalTargets), run.target, run.id, sizes.get(run.id), times.get(run.id), p.size(),
-                    Double.isNaN(p.time()) ? null : p.time(), frontier.contains(p.name())));
+            cells.add(new MatrixView.Cell(
+                    label(run, severalTargets),
+                    run.target,
+                    run.id,
+                    sizes.get(run.id),
+                    times.get(run.id),
+                    p.size(),
+                    Double.isNaN(p.time()) ? null : p.time(),
+                    frontier.contains(p.name())));
         }
-        String reference = cells.stream().map(MatrixView.Cell::profile).filter("release"::equals).findFirst()
+        String reference = cells.stream()
+                .map(MatrixView.Cell::profile)
+                .filter("release"::equals)
+                .findFirst()
                 .orElse(cells.get(0).profile());
-        return new MatrixView(sha, reference, cells, differing(profileRuns, severalTargets), frontier, summary(cells, reference));
+        return new MatrixView(
+                sha, reference, cells, differing(profileRuns, severalTargets), frontier, summary(cells, reference));
     }
 
     private static String label(Run run, boolean severalTargets) {
@@ -95,8 +116,11 @@ public class MatrixService {
         Map<String, Map<String, String>> differing = new LinkedHashMap<>();
         for (String key : keys) {
             Map<String, String> values = new LinkedHashMap<>();
-            profileRuns.forEach(r -> values.put(label(r, severalTargets), r.profileEffective.containsKey(key)
-                    ? r.profileEffective.get(key).get("value") : "unset"));
+            profileRuns.forEach(r -> values.put(
+                    label(r, severalTargets),
+                    r.profileEffective.containsKey(key)
+                            ? r.profileEffective.get(key).get("value")
+                            : "unset"));
             if (values.values().stream().distinct().count() > 1) {
                 differing.put(key, values);
             }
@@ -105,18 +129,28 @@ public class MatrixService {
     }
 
     private static List<String> summary(List<MatrixView.Cell> cells, String reference) {
-        MatrixView.Cell ref = cells.stream().filter(c -> c.profile().equals(reference)).findFirst().orElseThrow();
+        MatrixView.Cell ref = cells.stream()
+                .filter(c -> c.profile().equals(reference))
+                .findFirst()
+                .orElseThrow();
         List<String> lines = new ArrayList<>();
         for (MatrixView.Cell c : cells) {
             if (c == ref) {
                 continue;
             }
-            StringBuilder line = new StringBuilder(c.profile()).append(": ").append(percent(c.totalSize(), ref.totalSize()))
+            StringBuilder line = new StringBuilder(c.profile())
+                    .append(": ")
+                    .append(percent(c.totalSize(), ref.totalSize()))
                     .append(" size");
             if (c.totalRuntime() != null && ref.totalRuntime() != null) {
-                line.append(", ").append(percent(c.totalRuntime(), ref.totalRuntime())).append(" time");
+                line.append(", ")
+                        .append(percent(c.totalRuntime(), ref.totalRuntime()))
+                        .append(" time");
             }
-            lines.add(line.append(" versus ").append(reference).append(c.pareto() ? " (on the frontier)" : "").toString());
+            lines.add(line.append(" versus ")
+                    .append(reference)
+                    .append(c.pareto() ? " (on the frontier)" : "")
+                    .toString());
         }
         return lines;
     }

@@ -10,12 +10,10 @@ import java.util.List;
  */
 public final class Pareto {
 
-    private Pareto() {
-    }
+    private Pareto() {}
 
     /** One candidate: total bytes and total seconds (NaN when unknown). */
-    public record Point(String name, double size, double time) {
-    }
+    public record Point(String name, double size, double time) {}
 
     public static List<String> frontier(List<Point> points) {
         List<String> frontier = new ArrayList<>();

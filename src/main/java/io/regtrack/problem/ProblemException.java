@@ -13,8 +13,7 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final List<Violation> violations;
 
-    protected ProblemException(int status, String type, String title, String detail,
-            List<Violation> violations) {
+    protected ProblemException(int status, String type, String title, String detail, List<Violation> violations) {
         super(detail);
         this.status = status;
         this.type = type;

@@ -28,18 +28,23 @@ public class ProjectResource {
     }
 
     @POST
-    @Operation(summary = "Create a project", description = "Needs an admin token. The project is private unless `public` is true.")
+    @Operation(
+            summary = "Create a project",
+            description = "Needs an admin token. The project is private unless `public` is true.")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "The slug is taken")
     public Response create(NewProject request) {
         ProjectView created = service.create(request);
         return Response.created(UriBuilder.fromPath("/api/v1/projects/{slug}").build(created.slug()))
-                .entity(created).build();
+                .entity(created)
+                .build();
     }
 
     @GET
-    @Operation(summary = "List projects", description = "Only the projects the caller may read: public ones, "
-            + "the token's own project, or all for an admin.")
+    @Operation(
+            summary = "List projects",
+            description = "Only the projects the caller may read: public ones, "
+                    + "the token's own project, or all for an admin.")
     public List<ProjectView> list() {
         return service.listReadable();
     }
@@ -54,8 +59,10 @@ public class ProjectResource {
     @PATCH
     @Path("/{slug}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change a project", description = "Needs an admin token. Fields left out stay as they are: "
-            + "name, public, defaultBranch, repository, releasePattern.")
+    @Operation(
+            summary = "Change a project",
+            description = "Needs an admin token. Fields left out stay as they are: "
+                    + "name, public, defaultBranch, repository, releasePattern.")
     public ProjectView update(@PathParam("slug") String slug, ProjectUpdate change) {
         return service.update(slug, change);
     }

@@ -11,6 +11,9 @@ public record ProjectUpdate(
         @JsonProperty("public") Boolean isPublic,
         @Size(max = 255) String defaultBranch,
         @Size(max = 2000) String repository,
-        @Schema(description = "A Java regular expression; an upload whose tag matches it marks a release",
-                example = "^v?\\d+\\.\\d+\\.\\d+$") @Size(min = 1, max = 500) String releasePattern) {
-}
+
+        @Schema(
+                description = "A Java regular expression; an upload whose tag matches it marks a release",
+                example = "^v?\\d+\\.\\d+\\.\\d+$")
+        @Size(min = 1, max = 500)
+        String releasePattern) {}

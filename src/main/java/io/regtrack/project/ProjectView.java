@@ -12,11 +12,14 @@ public record ProjectView(
         @JsonProperty("public") boolean isPublic,
         String defaultBranch,
         String repository,
+
         @Schema(description = "Tags matching this pattern mark their run as a release")
         String releasePattern,
+
         Instant createdAt) {
 
     static ProjectView of(Project p) {
-        return new ProjectView(p.slug, p.name, p.isPublic, p.defaultBranch, p.repository, p.releasePattern, p.createdAt);
+        return new ProjectView(
+                p.slug, p.name, p.isPublic, p.defaultBranch, p.repository, p.releasePattern, p.createdAt);
     }
 }

@@ -39,8 +39,10 @@ public class ThresholdResource {
 
     @PUT
     @Transactional
-    @Operation(summary = "Set the thresholds", description = "Needs an admin token. Replaces the project's thresholds; "
-            + "what is left out takes the default. Answers the thresholds in force.")
+    @Operation(
+            summary = "Set the thresholds",
+            description = "Needs an admin token. Replaces the project's thresholds; "
+                    + "what is left out takes the default. Answers the thresholds in force.")
     @SuppressWarnings("unchecked")
     public ThresholdsBody put(@PathParam("slug") String slug, ThresholdsBody body) {
         Project project = projects.administrable(slug);

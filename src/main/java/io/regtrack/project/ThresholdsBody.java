@@ -24,21 +24,26 @@ public record ThresholdsBody(
 
     @Schema(description = "A size fails when it grows beyond `percent` of the baseline or `bytes`, whichever is larger")
     public record SizeRule(
-            @Schema(example = "1.0") @PositiveOrZero @Max(1_000) Double percent,
-            @Schema(example = "16384") @PositiveOrZero Long bytes) {
-    }
+            @Schema(example = "1.0") @PositiveOrZero @Max(1_000)
+            Double percent,
 
-    @Schema(description = "A runtime fails when the test is significant at `alpha` and the median moved by at least "
-            + "`minEffectPercent`")
+            @Schema(example = "16384") @PositiveOrZero Long bytes) {}
+
+    @Schema(
+            description = "A runtime fails when the test is significant at `alpha` and the median moved by at least "
+                    + "`minEffectPercent`")
     public record RuntimeRule(
-            @Schema(example = "0.01") @DecimalMin(value = "0", inclusive = false) @DecimalMax("0.5") Double alpha,
-            @Schema(example = "5.0") @PositiveOrZero @Max(1_000) Double minEffectPercent,
-            @Schema(enumeration = {"mann-whitney", "welch"}) @Pattern(regexp = "^(mann-whitney|welch)$",
-                    message = "must be 'mann-whitney' or 'welch'") String test) {
-    }
+            @Schema(example = "0.01") @DecimalMin(value = "0", inclusive = false) @DecimalMax("0.5")
+            Double alpha,
 
-    public record Override(@Valid SizeRule size, @Valid RuntimeRule runtime) {
-    }
+            @Schema(example = "5.0") @PositiveOrZero @Max(1_000)
+            Double minEffectPercent,
+
+            @Schema(enumeration = {"mann-whitney", "welch"})
+            @Pattern(regexp = "^(mann-whitney|welch)$", message = "must be 'mann-whitney' or 'welch'")
+            String test) {}
+
+    public record Override(@Valid SizeRule size, @Valid RuntimeRule runtime) {}
 
     /** The rules in force: these values over the defaults. */
     public Thresholds effective() {
@@ -46,9 +51,11 @@ public record ThresholdsBody(
         Thresholds.Size sizeDefault = size(size, Thresholds.Size.DEFAULT);
         Thresholds.Runtime runtimeDefault = runtime(runtime, Thresholds.Runtime.DEFAULT);
         if (measurements != null) {
-            measurements.forEach((name, o) -> perName.put(name, new Thresholds.Override(
-                    o == null || o.size() == null ? null : size(o.size(), sizeDefault),
-                    o == null || o.runtime() == null ? null : runtime(o.runtime(), runtimeDefault))));
+            measurements.forEach((name, o) -> perName.put(
+                    name,
+                    new Thresholds.Override(
+                            o == null || o.size() == null ? null : size(o.size(), sizeDefault),
+                            o == null || o.runtime() == null ? null : runtime(o.runtime(), runtimeDefault))));
         }
         return new Thresholds(sizeDefault, runtimeDefault, perName);
     }
@@ -56,22 +63,43 @@ public record ThresholdsBody(
     /** The same rules written out in full, as GET shows them. */
     public static ThresholdsBody of(Thresholds t) {
         Map<String, Override> perName = new LinkedHashMap<>();
-        t.measurements().forEach((name, o) -> perName.put(name, new Override(
-                o.size() == null ? null : new SizeRule(o.size().percent(), o.size().bytes()),
-                o.runtime() == null ? null : new RuntimeRule(o.runtime().alpha(), o.runtime().minEffectPercent(),
-                        o.runtime().test()))));
-        return new ThresholdsBody(new SizeRule(t.size().percent(), t.size().bytes()),
-                new RuntimeRule(t.runtime().alpha(), t.runtime().minEffectPercent(), t.runtime().test()), perName);
+        t.measurements()
+                .forEach((name, o) -> perName.put(
+                        name,
+                        new Override(
+                                o.size() == null
+                                        ? null
+                                        : new SizeRule(
+                                                o.size().percent(), o.size().bytes()),
+                                o.runtime() == null
+                                        ? null
+                                        : new RuntimeRule(
+                                                o.runtime().alpha(),
+                                                o.runtime().minEffectPercent(),
+                                                o.runtime().test()))));
+        return new ThresholdsBody(
+                new SizeRule(t.size().percent(), t.size().bytes()),
+                new RuntimeRule(
+                        t.runtime().alpha(),
+                        t.runtime().minEffectPercent(),
+                        t.runtime().test()),
+                perName);
     }
 
     private static Thresholds.Size size(SizeRule rule, Thresholds.Size base) {
-        return rule == null ? base : new Thresholds.Size(rule.percent() == null ? base.percent() : rule.percent(),
-                rule.bytes() == null ? base.bytes() : rule.bytes());
+        return rule == null
+                ? base
+                : new Thresholds.Size(
+                        rule.percent() == null ? base.percent() : rule.percent(),
+                        rule.bytes() == null ? base.bytes() : rule.bytes());
     }
 
     private static Thresholds.Runtime runtime(RuntimeRule rule, Thresholds.Runtime base) {
-        return rule == null ? base : new Thresholds.Runtime(rule.alpha() == null ? base.alpha() : rule.alpha(),
-                rule.minEffectPercent() == null ? base.minEffectPercent() : rule.minEffectPercent(),
-                rule.test() == null ? base.test() : rule.test());
+        return rule == null
+                ? base
+                : new Thresholds.Runtime(
+                        rule.alpha() == null ? base.alpha() : rule.alpha(),
+                        rule.minEffectPercent() == null ? base.minEffectPercent() : rule.minEffectPercent(),
+                        rule.test() == null ? base.test() : rule.test());
     }
 }

@@ -4,8 +4,8 @@ import io.regtrack.auth.IssuedToken;
 import io.regtrack.auth.NewToken;
 import io.regtrack.auth.Scope;
 import io.regtrack.auth.TokenService;
-import jakarta.transaction.Transactional;
 import io.regtrack.web.InputCheck;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,8 +35,9 @@ public class TokenResource {
 
     @POST
     @Transactional
-    @Operation(summary = "Create a project token", description = "Needs an admin token. The token text is returned once; "
-            + "only its hash is stored.")
+    @Operation(
+            summary = "Create a project token",
+            description = "Needs an admin token. The token text is returned once; " + "only its hash is stored.")
     @APIResponse(responseCode = "201", description = "Created; the answer holds the token text")
     public Response create(@PathParam("slug") String slug, NewToken body) {
         Project project = projects.administrable(slug);
@@ -44,6 +45,7 @@ public class TokenResource {
         Scope scope = Scope.fromWire(request.scope());
         String text = tokens.issue(project.id, request.name().strip(), scope);
         return Response.status(Response.Status.CREATED)
-                .entity(new IssuedToken(text, request.name().strip(), scope, project.slug)).build();
+                .entity(new IssuedToken(text, request.name().strip(), scope, project.slug))
+                .build();
     }
 }

@@ -1,8 +1,8 @@
 package io.regtrack.run;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -24,8 +24,11 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
      * branch, the same kind and name, built for the same target and profile.
      */
     public List<SeriesPoint> seriesUpTo(Run run, String kind, String name, int limit) {
-        Parameters params = Parameters.with("project", run.projectId).and("branch", run.branch).and("kind", kind)
-                .and("name", name).and("at", run.committedAt);
+        Parameters params = Parameters.with("project", run.projectId)
+                .and("branch", run.branch)
+                .and("kind", kind)
+                .and("name", name)
+                .and("at", run.committedAt);
         String query = "select new io.regtrack.run.SeriesPoint(r.id, r.commitSha, r.committedAt, m.center)"
                 + " from Measurement m, Run r where r.id = m.runId and m.projectId = :project and m.branch = :branch"
                 + " and m.kind = :kind and m.name = :name and m.committedAt <= :at"
@@ -43,8 +46,12 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
      * name, built for the same target and profile.
      */
     public List<Double> history(Run run, String kind, String name, int limit) {
-        Parameters params = Parameters.with("project", run.projectId).and("branch", run.branch).and("kind", kind)
-                .and("name", name).and("at", run.committedAt).and("run", run.id);
+        Parameters params = Parameters.with("project", run.projectId)
+                .and("branch", run.branch)
+                .and("kind", kind)
+                .and("name", name)
+                .and("at", run.committedAt)
+                .and("run", run.id);
         String query = "select m.center from Measurement m, Run r where r.id = m.runId and m.projectId = :project"
                 + " and m.branch = :branch and m.kind = :kind and m.name = :name and m.committedAt < :at and r.id <> :run"
                 + RunRepository.sameBuild("r", run.target, run.profileName, params)

@@ -28,7 +28,10 @@ public class RunRepository implements PanacheRepository<Run> {
 
     /** Other uploads of the same commit (rebuilds), oldest first. */
     public List<Run> otherUploadsOf(long projectId, String commit, long excludedRunId) {
-        return list("projectId = ?1 and commitSha = ?2 and id <> ?3 order by receivedAt, id", projectId, commit,
+        return list(
+                "projectId = ?1 and commitSha = ?2 and id <> ?3 order by receivedAt, id",
+                projectId,
+                commit,
                 excludedRunId);
     }
 
@@ -37,8 +40,10 @@ public class RunRepository implements PanacheRepository<Run> {
      * check-then-insert of a release or an alert stays correct when uploads arrive together.
      */
     public void lock(String key) {
-        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, key).getSingleResult();
+        getEntityManager()
+                .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, key)
+                .getSingleResult();
     }
 
     /**
@@ -79,6 +84,5 @@ public class RunRepository implements PanacheRepository<Run> {
         return find(query.toString(), params).page(0, limit).list();
     }
 
-    public record RunCursor(Instant committedAt, long id) {
-    }
+    public record RunCursor(Instant committedAt, long id) {}
 }

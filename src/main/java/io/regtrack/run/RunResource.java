@@ -23,7 +23,8 @@ public class RunResource {
 
     @GET
     @Operation(summary = "List runs", description = "Newest commit first, one page at a time.")
-    public RunSummary.Page list(@PathParam("slug") String slug,
+    public RunSummary.Page list(
+            @PathParam("slug") String slug,
             @Parameter(description = "Only runs of this branch") @QueryParam("branch") String branch,
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "The `next` value of the previous page") @QueryParam("cursor") String cursor) {

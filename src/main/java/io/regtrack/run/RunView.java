@@ -22,24 +22,36 @@ public record RunView(
         String author,
         String ciUrl,
         String idempotencyKey,
-        @Schema(description = "The run-level status of its comparison") String status,
+
+        @Schema(description = "The run-level status of its comparison")
+        String status,
+
         Map<String, String> toolchain,
         Map<String, String> runner,
         ProfileView profile,
         List<MeasurementView> measurements) {
 
-    @Schema(description = "The build profile: the effective value of each setting with where it came from, and "
-            + "where the inputs disagreed")
-    public record ProfileView(String name, Map<String, EffectiveSetting> effective, List<String> warnings) {
-    }
+    @Schema(
+            description = "The build profile: the effective value of each setting with where it came from, and "
+                    + "where the inputs disagreed")
+    public record ProfileView(String name, Map<String, EffectiveSetting> effective, List<String> warnings) {}
 
-    @Schema(description = "One setting's value and its source: default, manifest, workspace, config, env, rustc or upload")
-    public record EffectiveSetting(String value, String source) {
-    }
+    @Schema(
+            description =
+                    "One setting's value and its source: default, manifest, workspace, config, env, rustc or upload")
+    public record EffectiveSetting(String value, String source) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record MeasurementView(String kind, String name, String unit, Double value, double[] samples,
-            @Schema(description = "The value, or the median of the samples") double center,
+    public record MeasurementView(
+            String kind,
+            String name,
+            String unit,
+            Double value,
+            double[] samples,
+
+            @Schema(description = "The value, or the median of the samples")
+            double center,
+
             Map<String, Long> parts) {
 
         static MeasurementView of(Measurement m) {
@@ -49,11 +61,25 @@ public record RunView(
 
     static RunView of(Run run, List<Measurement> measurements) {
         Map<String, EffectiveSetting> effective = new LinkedHashMap<>();
-        run.profileEffective.forEach((setting, v) -> effective.put(setting, new EffectiveSetting(v.get("value"),
-                v.get("source"))));
-        return new RunView(run.id, run.commitSha, run.branch, run.tag, run.parentCommit, run.pullRequest,
-                run.committedAt, run.receivedAt, run.message, run.author, run.ciUrl, run.idempotencyKey, run.status,
-                run.toolchain, run.runner, new ProfileView(run.profileName, effective, run.profileWarnings),
+        run.profileEffective.forEach(
+                (setting, v) -> effective.put(setting, new EffectiveSetting(v.get("value"), v.get("source"))));
+        return new RunView(
+                run.id,
+                run.commitSha,
+                run.branch,
+                run.tag,
+                run.parentCommit,
+                run.pullRequest,
+                run.committedAt,
+                run.receivedAt,
+                run.message,
+                run.author,
+                run.ciUrl,
+                run.idempotencyKey,
+                run.status,
+                run.toolchain,
+                run.runner,
+                new ProfileView(run.profileName, effective, run.profileWarnings),
                 measurements.stream().map(MeasurementView::of).toList());
     }
 }

@@ -12,8 +12,7 @@ import java.util.TreeSet;
  */
 public final class Downsample {
 
-    private Downsample() {
-    }
+    private Downsample() {}
 
     /** Indexes of the points to keep, in order; all of them when there are at most {@code maxPoints}. */
     public static List<Integer> keep(double[] values, int maxPoints) {

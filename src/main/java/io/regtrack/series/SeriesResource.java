@@ -29,26 +29,50 @@ public class SeriesResource {
     @GET
     @Path("/series")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    @Operation(summary = "A series for a chart", description = "The points of one (kind, name) on a branch, oldest "
-            + "first, downsampled on the server to at most `maxPoints` (default 1,000) keeping every bucket's first, "
-            + "lowest, highest and last point, so steps and spikes stay visible. `format=csv` gives every kept point "
-            + "as CSV.")
-    public Response series(@PathParam("slug") String slug, @QueryParam("kind") String kind,
+    @Operation(
+            summary = "A series for a chart",
+            description = "The points of one (kind, name) on a branch, oldest "
+                    + "first, downsampled on the server to at most `maxPoints` (default 1,000) keeping every bucket's first, "
+                    + "lowest, highest and last point, so steps and spikes stay visible. `format=csv` gives every kept point "
+                    + "as CSV.")
+    public Response series(
+            @PathParam("slug") String slug,
+            @QueryParam("kind") String kind,
             @QueryParam("name") String name,
             @Parameter(description = "Default: the project's default branch") @QueryParam("branch") String branch,
-            @QueryParam("profile") String profile, @QueryParam("target") String target,
+            @QueryParam("profile") String profile,
+            @QueryParam("target") String target,
             @Parameter(description = "RFC 3339 time") @QueryParam("from") String from,
             @Parameter(description = "RFC 3339 time") @QueryParam("to") String to,
             @QueryParam("maxPoints") String maxPoints,
             @Parameter(description = "`json` (default) or `csv`") @QueryParam("format") String format) {
-        SeriesView view = service.series(slug, new SeriesService.SeriesQuery(kind, name, branch, profile, target,
-                time("from", from), time("to", to), integer("maxPoints", maxPoints)));
+        SeriesView view = service.series(
+                slug,
+                new SeriesService.SeriesQuery(
+                        kind,
+                        name,
+                        branch,
+                        profile,
+                        target,
+                        time("from", from),
+                        time("to", to),
+                        integer("maxPoints", maxPoints)));
         if ("csv".equals(format)) {
             StringBuilder csv = new StringBuilder("run_id,commit,committed_at,value,unit\n");
-            view.points().forEach(p -> csv.append(p.runId()).append(',').append(p.commit()).append(',')
-                    .append(p.committedAt()).append(',').append(p.value()).append(',').append(view.unit()).append('\n'));
-            return Response.ok(csv.toString(), "text/csv").header("Content-Disposition",
-                    "attachment; filename=\"series.csv\"").build();
+            view.points()
+                    .forEach(p -> csv.append(p.runId())
+                            .append(',')
+                            .append(p.commit())
+                            .append(',')
+                            .append(p.committedAt())
+                            .append(',')
+                            .append(p.value())
+                            .append(',')
+                            .append(view.unit())
+                            .append('\n'));
+            return Response.ok(csv.toString(), "text/csv")
+                    .header("Content-Disposition", "attachment; filename=\"series.csv\"")
+                    .build();
         }
         if (format != null && !"json".equals(format)) {
             throw ProblemException.invalid("format", "must be 'json' or 'csv'");

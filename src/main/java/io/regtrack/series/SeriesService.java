@@ -37,21 +37,37 @@ public class SeriesService {
     }
 
     /** What a series is asked for. */
-    public record SeriesQuery(String kind, String name, String branch, String profile, String target, Instant from,
-            Instant to, Integer maxPoints) {
-    }
+    public record SeriesQuery(
+            String kind,
+            String name,
+            String branch,
+            String profile,
+            String target,
+            Instant from,
+            Instant to,
+            Integer maxPoints) {}
 
     @Transactional
     public List<SeriesView.Entry> index(String slug, String branch) {
         Project project = projects.readable(slug);
         String onBranch = branch(project, branch);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select m.kind, m.name, min(m.unit), m.profile_name, m.target, count(*)"
-                + " from measurements m where m.project_id = ?1 and m.branch = ?2"
-                + " group by m.kind, m.name, m.profile_name, m.target order by m.kind desc, m.name, count(*) desc, m.profile_name, m.target")
-                .setParameter(1, project.id).setParameter(2, onBranch).getResultList();
-        return rows.stream().map(r -> new SeriesView.Entry((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                (String) r[4], ((Number) r[5]).longValue())).toList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "select m.kind, m.name, min(m.unit), m.profile_name, m.target, count(*)"
+                                + " from measurements m where m.project_id = ?1 and m.branch = ?2"
+                                + " group by m.kind, m.name, m.profile_name, m.target order by m.kind desc, m.name, count(*) desc, m.profile_name, m.target")
+                .setParameter(1, project.id)
+                .setParameter(2, onBranch)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new SeriesView.Entry(
+                        (String) r[0],
+                        (String) r[1],
+                        (String) r[2],
+                        (String) r[3],
+                        (String) r[4],
+                        ((Number) r[5]).longValue()))
+                .toList();
     }
 
     @Transactional
@@ -59,8 +75,10 @@ public class SeriesService {
         Project project = projects.readable(slug);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select branch, count(*), max(committed_at) from runs"
-                + " where project_id = ?1 group by branch order by branch = ?2 desc, max(committed_at) desc")
-                .setParameter(1, project.id).setParameter(2, project.defaultBranch).getResultList();
+                        + " where project_id = ?1 group by branch order by branch = ?2 desc, max(committed_at) desc")
+                .setParameter(1, project.id)
+                .setParameter(2, project.defaultBranch)
+                .getResultList();
         List<Map<String, Object>> branches = new ArrayList<>();
         for (Object[] r : rows) {
             Map<String, Object> b = new LinkedHashMap<>();
@@ -87,8 +105,8 @@ public class SeriesService {
                 + " m.center, m.environment_hash is distinct from lag(m.environment_hash) over w, m.unit"
                 + " from measurements m"
                 + " where m.project_id = :project and m.branch = :branch and m.kind = :kind and m.name = :name");
-        Map<String, Object> params = new HashMap<>(Map.of("project", project.id, "branch", branch, "kind", q.kind(),
-                "name", q.name()));
+        Map<String, Object> params =
+                new HashMap<>(Map.of("project", project.id, "branch", branch, "kind", q.kind(), "name", q.name()));
         if (q.profile() != null) {
             sql.append(" and m.profile_name = :profile");
             params.put("profile", q.profile());
@@ -110,20 +128,35 @@ public class SeriesService {
         params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        double[] values = rows.stream().mapToDouble(r -> ((Number) r[2]).doubleValue()).toArray();
+        double[] values =
+                rows.stream().mapToDouble(r -> ((Number) r[2]).doubleValue()).toArray();
         List<Integer> kept = Downsample.keep(values, maxPoints);
-        Map<Long, Object[]> facts = runFacts(kept.stream().map(i -> ((Number) rows.get(i)[0]).longValue()).toList());
-        List<SeriesView.Point> points = kept.stream().map(i -> {
-            Object[] r = rows.get(i);
-            long id = ((Number) r[0]).longValue();
-            Object[] run = facts.get(id);
-            return new SeriesView.Point(id, (String) run[1], micros(r[1]), values[i], (String) run[2], (String) run[3]);
-        }).toList();
+        Map<Long, Object[]> facts = runFacts(
+                kept.stream().map(i -> ((Number) rows.get(i)[0]).longValue()).toList());
+        List<SeriesView.Point> points = kept.stream()
+                .map(i -> {
+                    Object[] r = rows.get(i);
+                    long id = ((Number) r[0]).longValue();
+                    Object[] run = facts.get(id);
+                    return new SeriesView.Point(
+                            id, (String) run[1], micros(r[1]), values[i], (String) run[2], (String) run[3]);
+                })
+                .toList();
         String unit = rows.isEmpty() ? null : (String) rows.get(0)[4];
         Instant first = rows.isEmpty() ? null : micros(rows.get(0)[1]);
         Instant last = rows.isEmpty() ? null : micros(rows.get(rows.size() - 1)[1]);
-        return new SeriesView(q.kind(), q.name(), unit, branch, q.profile(), q.target(), rows.size(), points,
-                releases(project, first, last), regressions(project, branch, q), annotations(rows));
+        return new SeriesView(
+                q.kind(),
+                q.name(),
+                unit,
+                branch,
+                q.profile(),
+                q.target(),
+                rows.size(),
+                points,
+                releases(project, first, last),
+                regressions(project, branch, q),
+                annotations(rows));
     }
 
     private String branch(Project project, String branch) {
@@ -144,8 +177,10 @@ public class SeriesService {
         Map<Long, Object[]> facts = new HashMap<>();
         if (!ids.isEmpty()) {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select id, commit_sha, message, profile_name from runs where id in (:ids)")
-                    .setParameter("ids", ids).getResultList();
+            List<Object[]> rows = em.createNativeQuery(
+                            "select id, commit_sha, message, profile_name from runs where id in (:ids)")
+                    .setParameter("ids", ids)
+                    .getResultList();
             rows.forEach(r -> facts.put(((Number) r[0]).longValue(), r));
         }
         return facts;
@@ -156,10 +191,16 @@ public class SeriesService {
             return List.of();
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select tag, commit_sha, (extract(epoch from committed_at) * 1000000)::bigint"
-                + " from releases where project_id = ?1 and committed_at between ?2 and ?3 order by committed_at")
-                .setParameter(1, project.id).setParameter(2, first).setParameter(3, last).getResultList();
-        return rows.stream().map(r -> new SeriesView.Release((String) r[0], (String) r[1], micros(r[2]))).toList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "select tag, commit_sha, (extract(epoch from committed_at) * 1000000)::bigint"
+                                + " from releases where project_id = ?1 and committed_at between ?2 and ?3 order by committed_at")
+                .setParameter(1, project.id)
+                .setParameter(2, first)
+                .setParameter(3, last)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new SeriesView.Release((String) r[0], (String) r[1], micros(r[2])))
+                .toList();
     }
 
     private List<SeriesView.Regression> regressions(Project project, String branch, SeriesQuery q) {
@@ -167,8 +208,8 @@ public class SeriesService {
                 + " (extract(epoch from coalesce(c.committed_at, n.committed_at)) * 1000000)::bigint"
                 + " from alerts a join runs n on n.id = a.run_id left join runs c on c.id = a.culprit_run_id"
                 + " where a.project_id = :project and a.branch = :branch and a.kind = :kind and a.name = :name");
-        Map<String, Object> params = new HashMap<>(Map.of("project", project.id, "branch", branch, "kind", q.kind(),
-                "name", q.name()));
+        Map<String, Object> params =
+                new HashMap<>(Map.of("project", project.id, "branch", branch, "kind", q.kind(), "name", q.name()));
         if (q.profile() != null) {
             sql.append(" and a.profile_name = :profile");
             params.put("profile", q.profile());
@@ -181,8 +222,14 @@ public class SeriesService {
         params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new SeriesView.Regression(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                r[3] == null ? null : ((Number) r[3]).longValue(), micros(r[4]))).toList();
+        return rows.stream()
+                .map(r -> new SeriesView.Regression(
+                        ((Number) r[0]).longValue(),
+                        (String) r[1],
+                        (String) r[2],
+                        r[3] == null ? null : ((Number) r[3]).longValue(),
+                        micros(r[4])))
+                .toList();
     }
 
     /** Where the effective profile or the toolchain changed from one point to the next. */
@@ -192,7 +239,8 @@ public class SeriesService {
             if (Boolean.TRUE.equals(rows.get(i)[3])) {
                 Run before = runs.findById(((Number) rows.get(i - 1)[0]).longValue());
                 Run after = runs.findById(((Number) rows.get(i)[0]).longValue());
-                List<String> changes = ComparisonService.environment(before).explain(ComparisonService.environment(after));
+                List<String> changes =
+                        ComparisonService.environment(before).explain(ComparisonService.environment(after));
                 if (!changes.isEmpty()) {
                     annotations.add(new SeriesView.Annotation(after.id, after.commitSha, after.committedAt, changes));
                 }

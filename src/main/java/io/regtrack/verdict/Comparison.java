@@ -23,12 +23,10 @@ public record Comparison(
         String url) {
 
     /** The run judged against: a release (with its tag), or any other run (tag null). */
-    public record BaselineRef(String tag, String commit, long runId) {
-    }
+    public record BaselineRef(String tag, String commit, long runId) {}
 
     /** One setting that differs between baseline and run, e.g. {@code lto: fat → false}. */
-    public record SettingChange(String setting, String baseline, String current) {
-    }
+    public record SettingChange(String setting, String baseline, String current) {}
 
     public static final String NO_BASELINE = "no-baseline";
 }

@@ -14,13 +14,15 @@ final class ComparisonMarkdown {
     static final int MAX_ROWS = 100;
     private static final List<String> ORDER = List.of("regressed", "noisy", "missing", "improved", "new", "unchanged");
 
-    private ComparisonMarkdown() {
-    }
+    private ComparisonMarkdown() {}
 
     static String render(Comparison c) {
         StringBuilder md = new StringBuilder();
         md.append("### regtrack: ").append(headline(c)).append("\n\n");
-        md.append('`').append(c.commit(), 0, Math.min(10, c.commit().length())).append("` on ").append(text(c.branch()));
+        md.append('`')
+                .append(c.commit(), 0, Math.min(10, c.commit().length()))
+                .append("` on ")
+                .append(text(c.branch()));
         if (c.baseline() == null) {
             md.append(". There is no release to compare with yet, so these numbers start the history. ")
                     .append("Tag a release (for example `v1.0.0`) to judge later runs against it.\n\n");
@@ -33,9 +35,13 @@ final class ComparisonMarkdown {
         for (String warning : c.warnings()) {
             md.append("> ⚠️ ").append(text(warning)).append("\n\n");
         }
-        List<Verdict> shown = c.verdicts().stream().filter(v -> !v.status().equals("unchanged"))
-                .sorted(java.util.Comparator.comparingInt(v -> ORDER.indexOf(v.status()))).toList();
-        List<Verdict> folded = c.verdicts().stream().filter(v -> v.status().equals("unchanged")).toList();
+        List<Verdict> shown = c.verdicts().stream()
+                .filter(v -> !v.status().equals("unchanged"))
+                .sorted(java.util.Comparator.comparingInt(v -> ORDER.indexOf(v.status())))
+                .toList();
+        List<Verdict> folded = c.verdicts().stream()
+                .filter(v -> v.status().equals("unchanged"))
+                .toList();
         if (!shown.isEmpty() || folded.isEmpty()) {
             table(md, shown);
         }
@@ -52,7 +58,10 @@ final class ComparisonMarkdown {
         if (c.baseline() == null) {
             return "no baseline yet";
         }
-        String against = " against " + (c.baseline().tag() != null ? text(c.baseline().tag()) : "run " + c.baseline().runId());
+        String against = " against "
+                + (c.baseline().tag() != null
+                        ? text(c.baseline().tag())
+                        : "run " + c.baseline().runId());
         long regressed = count(c, v -> v.status().equals("regressed"));
         long noisy = count(c, v -> v.status().equals("noisy"));
         long improved = count(c, v -> v.status().equals("improved"));
@@ -70,7 +79,8 @@ final class ComparisonMarkdown {
 
     private static String baseline(Comparison.BaselineRef b) {
         String commit = "`" + b.commit().substring(0, Math.min(10, b.commit().length())) + "`";
-        return b.tag() != null ? "release **" + text(b.tag()) + "** (" + commit + ", run " + b.runId() + ")"
+        return b.tag() != null
+                ? "release **" + text(b.tag()) + "** (" + commit + ", run " + b.runId() + ")"
                 : "run " + b.runId() + " (" + commit + ")";
     }
 
@@ -78,21 +88,37 @@ final class ComparisonMarkdown {
         if (changes.isEmpty()) {
             return;
         }
-        md.append("**").append(label).append(" changed:** ").append(changes.stream()
-                .map(ch -> "`" + code(ch.setting() + ": " + ch.baseline() + " → " + ch.current()) + "`")
-                .collect(Collectors.joining(", "))).append("\n\n");
+        md.append("**")
+                .append(label)
+                .append(" changed:** ")
+                .append(changes.stream()
+                        .map(ch -> "`" + code(ch.setting() + ": " + ch.baseline() + " → " + ch.current()) + "`")
+                        .collect(Collectors.joining(", ")))
+                .append("\n\n");
     }
 
     private static void table(StringBuilder md, List<Verdict> rows) {
         md.append("| Status | Kind | Name | Baseline | Current | Δ | Δ % | Why |\n");
         md.append("|---|---|---|--:|--:|--:|--:|---|\n");
-        rows.stream().limit(MAX_ROWS).forEach(v -> md.append("| ").append(badge(v.status())).append(" | ")
-                .append(text(v.kind())).append(" | ").append(text(v.name())).append(" | ")
-                .append(v.baseline() == null ? "—" : Units.format(v.baseline(), v.unit())).append(" | ")
-                .append(v.current() == null ? "—" : Units.format(v.current(), v.unit())).append(" | ")
-                .append(v.delta() == null ? "" : Units.signed(v.delta(), v.unit())).append(" | ")
-                .append(Units.percent(v.deltaPercent())).append(" | ")
-                .append(why(v)).append(" |\n"));
+        rows.stream()
+                .limit(MAX_ROWS)
+                .forEach(v -> md.append("| ")
+                        .append(badge(v.status()))
+                        .append(" | ")
+                        .append(text(v.kind()))
+                        .append(" | ")
+                        .append(text(v.name()))
+                        .append(" | ")
+                        .append(v.baseline() == null ? "—" : Units.format(v.baseline(), v.unit()))
+                        .append(" | ")
+                        .append(v.current() == null ? "—" : Units.format(v.current(), v.unit()))
+                        .append(" | ")
+                        .append(v.delta() == null ? "" : Units.signed(v.delta(), v.unit()))
+                        .append(" | ")
+                        .append(Units.percent(v.deltaPercent()))
+                        .append(" | ")
+                        .append(why(v))
+                        .append(" |\n"));
         if (rows.size() > MAX_ROWS) {
             md.append("\n… and ").append(rows.size() - MAX_ROWS).append(" more on the run page.\n");
         }
@@ -100,11 +126,13 @@ final class ComparisonMarkdown {
     }
 
     private static String why(Verdict v) {
-        String environment = v.explanations().stream().map(e -> "`" + code(e) + "`").collect(Collectors.joining(", "));
+        String environment =
+                v.explanations().stream().map(e -> "`" + code(e) + "`").collect(Collectors.joining(", "));
         return switch (v.status()) {
             case "regressed", "improved" -> environment.isEmpty() ? "code change" : environment;
-            case "noisy" -> "the data cannot tell" + (v.pValue() == null ? "" : String.format(java.util.Locale.ROOT,
-                    " (p = %.2g)", v.pValue()));
+            case "noisy" ->
+                "the data cannot tell"
+                        + (v.pValue() == null ? "" : String.format(java.util.Locale.ROOT, " (p = %.2g)", v.pValue()));
             case "new" -> "not in the baseline";
             case "missing" -> "not in this run";
             default -> "";
@@ -140,7 +168,8 @@ final class ComparisonMarkdown {
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
                 case '\n', '\r' -> out.append(' ');
-                case '\\', '`', '*', '_', '[', ']', '|', '#', '!', '~' -> out.append('\\').append(c);
+                case '\\', '`', '*', '_', '[', ']', '|', '#', '!', '~' ->
+                    out.append('\\').append(c);
                 default -> out.append(c);
             }
         }

@@ -12,29 +12,26 @@ public final class Comparisons {
     /** Verdict statuses from worst to best; the run's status is the first one present. */
     static final List<String> SEVERITY = List.of("regressed", "noisy", "improved", "unchanged");
 
-    private Comparisons() {
-    }
+    private Comparisons() {}
 
     /** The run being judged. */
-    public record Subject(long runId, String commit, String branch, String url, List<Measured> measured,
-            Environment environment) {
-    }
+    public record Subject(
+            long runId, String commit, String branch, String url, List<Measured> measured, Environment environment) {}
 
     /** What it is judged against. */
-    public record Base(String tag, String commit, long runId, List<Measured> measured, Environment environment) {
-    }
+    public record Base(String tag, String commit, long runId, List<Measured> measured, Environment environment) {}
 
     /**
      * @param base      null when there is nothing to compare with
      * @param histories recent central values of each measurement's series, oldest first, by
      *                  {@link Measured#key()}
      */
-    public static Comparison compare(Subject run, Base base, Thresholds thresholds, Map<String, List<Double>> histories,
-            List<String> warnings) {
+    public static Comparison compare(
+            Subject run, Base base, Thresholds thresholds, Map<String, List<Double>> histories, List<String> warnings) {
         if (base == null) {
             List<Verdict> verdicts = ordered(run.measured()).stream()
-                    .map(m -> new Verdict(m.kind(), m.name(), m.unit(), null, m.center(), null, null, "new", null, null,
-                            List.of()))
+                    .map(m -> new Verdict(
+                            m.kind(), m.name(), m.unit(), null, m.center(), null, null, "new", null, null, List.of()))
                     .toList();
             return finish(run, null, Comparison.NO_BASELINE, verdicts, List.of(), List.of(), List.of(), warnings);
         }
@@ -46,32 +43,96 @@ public final class Comparisons {
         List<Verdict> verdicts = new ArrayList<>();
         for (Measured current : ordered(run.measured())) {
             Measured was = baseline.remove(current.key());
-            verdicts.add(was == null
-                    ? new Verdict(current.kind(), current.name(), current.unit(), null, current.center(), null, null,
-                            "new", null, null, explanations)
-                    : Judge.judge(was, current, thresholds, histories.getOrDefault(current.key(), List.of()),
-                            explanations));
+            verdicts.add(
+                    was == null
+                            ? new Verdict(
+                                    current.kind(),
+                                    current.name(),
+                                    current.unit(),
+                                    null,
+                                    current.center(),
+                                    null,
+                                    null,
+                                    "new",
+                                    null,
+                                    null,
+                                    explanations)
+                            : Judge.judge(
+                                    was,
+                                    current,
+                                    thresholds,
+                                    histories.getOrDefault(current.key(), List.of()),
+                                    explanations));
         }
         for (Measured gone : ordered(List.copyOf(baseline.values()))) {
-            verdicts.add(new Verdict(gone.kind(), gone.name(), gone.unit(), gone.center(), null, null, null, "missing",
-                    null, null, explanations));
+            verdicts.add(new Verdict(
+                    gone.kind(),
+                    gone.name(),
+                    gone.unit(),
+                    gone.center(),
+                    null,
+                    null,
+                    null,
+                    "missing",
+                    null,
+                    null,
+                    explanations));
         }
-        String status = SEVERITY.stream().filter(s -> verdicts.stream().anyMatch(v -> v.status().equals(s)))
-                .findFirst().orElse("unchanged");
-        return finish(run, new Comparison.BaselineRef(base.tag(), base.commit(), base.runId()), status, verdicts,
-                before.profileChanges(after), before.toolchainChanges(after), before.runnerChanges(after), warnings);
+        String status = SEVERITY.stream()
+                .filter(s -> verdicts.stream().anyMatch(v -> v.status().equals(s)))
+                .findFirst()
+                .orElse("unchanged");
+        return finish(
+                run,
+                new Comparison.BaselineRef(base.tag(), base.commit(), base.runId()),
+                status,
+                verdicts,
+                before.profileChanges(after),
+                before.toolchainChanges(after),
+                before.runnerChanges(after),
+                warnings);
     }
 
-    private static Comparison finish(Subject run, Comparison.BaselineRef baseline, String status, List<Verdict> verdicts,
-            List<Comparison.SettingChange> profile, List<Comparison.SettingChange> toolchain,
-            List<Comparison.SettingChange> runner, List<String> warnings) {
-        Comparison draft = new Comparison(run.runId(), run.commit(), run.branch(), baseline, status, verdicts, profile,
-                toolchain, runner, List.copyOf(warnings), null, run.url());
-        return new Comparison(draft.runId(), draft.commit(), draft.branch(), baseline, status, verdicts, profile,
-                toolchain, runner, draft.warnings(), ComparisonMarkdown.render(draft), run.url());
+    private static Comparison finish(
+            Subject run,
+            Comparison.BaselineRef baseline,
+            String status,
+            List<Verdict> verdicts,
+            List<Comparison.SettingChange> profile,
+            List<Comparison.SettingChange> toolchain,
+            List<Comparison.SettingChange> runner,
+            List<String> warnings) {
+        Comparison draft = new Comparison(
+                run.runId(),
+                run.commit(),
+                run.branch(),
+                baseline,
+                status,
+                verdicts,
+                profile,
+                toolchain,
+                runner,
+                List.copyOf(warnings),
+                null,
+                run.url());
+        return new Comparison(
+                draft.runId(),
+                draft.commit(),
+                draft.branch(),
+                baseline,
+                status,
+                verdicts,
+                profile,
+                toolchain,
+                runner,
+                draft.warnings(),
+                ComparisonMarkdown.render(draft),
+                run.url());
     }
 
     private static List<Measured> ordered(List<Measured> measured) {
-        return measured.stream().sorted(Comparator.comparing(Measured::kind).thenComparing(Measured::name)).toList();
+        return measured.stream()
+                .sorted(Comparator.comparing(Measured::kind).thenComparing(Measured::name))
+                .toList();
     }
 }

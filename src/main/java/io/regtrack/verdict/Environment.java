@@ -34,7 +34,8 @@ public record Environment(Map<String, String> profile, Map<String, String> toolc
         List<String> lines = new ArrayList<>();
         profileChanges(current).forEach(c -> lines.add(c.setting() + ": " + c.baseline() + " → " + c.current()));
         toolchainChanges(current).forEach(c -> lines.add(c.setting() + ": " + c.baseline() + " → " + c.current()));
-        runnerChanges(current).forEach(c -> lines.add("runner " + c.setting() + ": " + c.baseline() + " → " + c.current()));
+        runnerChanges(current)
+                .forEach(c -> lines.add("runner " + c.setting() + ": " + c.baseline() + " → " + c.current()));
         return lines;
     }
 

@@ -3,8 +3,8 @@ package io.regtrack.verdict;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
-import org.apache.commons.statistics.inference.MannWhitneyUTest;
 import org.apache.commons.math3.stat.inference.TTest;
+import org.apache.commons.statistics.inference.MannWhitneyUTest;
 
 /**
  * Decides one measurement's status against its baseline. Sizes are exact: any byte counts, the
@@ -21,14 +21,17 @@ public final class Judge {
     /** Tukey's fence multiplier for the history's consecutive changes. */
     public static final double FENCE_IQR = 1.5;
 
-    private Judge() {
-    }
+    private Judge() {}
 
     /**
      * @param history the series' recent central values before this run, oldest first (used when
      *                either side has a single value)
      */
-    public static Verdict judge(Measured baseline, Measured current, Thresholds thresholds, List<Double> history,
+    public static Verdict judge(
+            Measured baseline,
+            Measured current,
+            Thresholds thresholds,
+            List<Double> history,
             List<String> explanations) {
         double delta = current.center() - baseline.center();
         Double percent = baseline.center() == 0 ? null : delta / Math.abs(baseline.center()) * 100;
@@ -44,8 +47,13 @@ public final class Judge {
         return byHistory(baseline, current, delta, percent, rule, history, explanations);
     }
 
-    private static Verdict bySamples(Measured baseline, Measured current, double delta, Double percent,
-            Thresholds.Runtime rule, List<String> explanations) {
+    private static Verdict bySamples(
+            Measured baseline,
+            Measured current,
+            double delta,
+            Double percent,
+            Thresholds.Runtime rule,
+            List<String> explanations) {
         String test = rule.test();
         if (baseline.sampleCount() < MIN_SAMPLES || current.sampleCount() < MIN_SAMPLES) {
             String status = delta == 0 ? "unchanged" : "noisy";
@@ -56,7 +64,9 @@ public final class Judge {
         }
         double p = Thresholds.Runtime.WELCH.equals(test)
                 ? new TTest().tTest(baseline.samples(), current.samples())
-                : MannWhitneyUTest.withDefaults().test(baseline.samples(), current.samples()).getPValue();
+                : MannWhitneyUTest.withDefaults()
+                        .test(baseline.samples(), current.samples())
+                        .getPValue();
         if (Double.isNaN(p)) {
             return verdict(baseline, current, delta, percent, "noisy", test, null, explanations);
         }
@@ -70,8 +80,14 @@ public final class Judge {
         return verdict(baseline, current, delta, percent, status, test, p, explanations);
     }
 
-    private static Verdict byHistory(Measured baseline, Measured current, double delta, Double percent,
-            Thresholds.Runtime rule, List<Double> history, List<String> explanations) {
+    private static Verdict byHistory(
+            Measured baseline,
+            Measured current,
+            double delta,
+            Double percent,
+            Thresholds.Runtime rule,
+            List<Double> history,
+            List<String> explanations) {
         String test = "iqr-fence";
         if (delta == 0) {
             return verdict(baseline, current, delta, percent, "unchanged", test, null, explanations);
@@ -113,10 +129,27 @@ public final class Judge {
         return Arrays.stream(a).allMatch(v -> v == first) && Arrays.stream(b).allMatch(v -> v == first);
     }
 
-    private static Verdict verdict(Measured baseline, Measured current, double delta, Double percent, String status,
-            String test, Double p, List<String> explanations) {
+    private static Verdict verdict(
+            Measured baseline,
+            Measured current,
+            double delta,
+            Double percent,
+            String status,
+            String test,
+            Double p,
+            List<String> explanations) {
         Double rounded = percent == null ? null : Math.round(percent * 100) / 100.0;
-        return new Verdict(current.kind(), current.name(), current.unit(), baseline.center(), current.center(), delta,
-                rounded, status, test, p, explanations);
+        return new Verdict(
+                current.kind(),
+                current.name(),
+                current.unit(),
+                baseline.center(),
+                current.center(),
+                delta,
+                rounded,
+                status,
+                test,
+                p,
+                explanations);
     }
 }

@@ -26,8 +26,7 @@ public record Thresholds(Size size, Runtime runtime, Map<String, Override> measu
         public static final Runtime DEFAULT = new Runtime(0.01, 5.0, MANN_WHITNEY);
     }
 
-    public record Override(Size size, Runtime runtime) {
-    }
+    public record Override(Size size, Runtime runtime) {}
 
     public Thresholds {
         measurements = measurements == null ? Map.of() : Map.copyOf(measurements);

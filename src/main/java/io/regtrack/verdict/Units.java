@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Numbers as people read them: sizes in KiB/MiB with the exact bytes, times in ns/µs/ms/s. */
 public final class Units {
 
-    private Units() {
-    }
+    private Units() {}
 
     public static String format(double value, String unit) {
         return switch (unit) {

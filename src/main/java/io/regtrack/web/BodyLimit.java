@@ -13,15 +13,19 @@ import jakarta.enterprise.event.Observes;
 public class BodyLimit {
 
     public static final long MAX_BYTES = 5L * 1024 * 1024;
-    private static final String PROBLEM = "{\"type\":\"urn:regtrack:problem:too-large\",\"title\":\"Payload too large\","
-            + "\"status\":413,\"detail\":\"The body is over 5 MiB; split the run or drop raw samples\"}";
+    private static final String PROBLEM =
+            "{\"type\":\"urn:regtrack:problem:too-large\",\"title\":\"Payload too large\","
+                    + "\"status\":413,\"detail\":\"The body is over 5 MiB; split the run or drop raw samples\"}";
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && isOver(length)) {
-                ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close").end(PROBLEM)
+                ctx.response()
+                        .setStatusCode(413)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .putHeader(HttpHeaders.CONNECTION, "close")
+                        .end(PROBLEM)
                         .onComplete(done -> ctx.request().connection().close());
                 return;
             }

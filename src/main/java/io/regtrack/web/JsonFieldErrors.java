@@ -9,8 +9,7 @@ import java.util.Collection;
 /** Says, in the client's terms, which JSON field did not fit and what it should have been. */
 final class JsonFieldErrors {
 
-    private JsonFieldErrors() {
-    }
+    private JsonFieldErrors() {}
 
     static String field(JsonMappingException e) {
         StringBuilder field = new StringBuilder();

@@ -27,8 +27,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        Response.ResponseBuilder answer = answer(
-                Problem.of(e.status(), e.type(), e.title(), e.getMessage(), e.violations()));
+        Response.ResponseBuilder answer =
+                answer(Problem.of(e.status(), e.type(), e.title(), e.getMessage(), e.violations()));
         if (e.status() == 401) {
             answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"regtrack\"");
         }
@@ -49,19 +49,28 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(JacksonException e) {
         JsonParseException syntax = syntaxError(e);
-        if (syntax == null && e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (syntax == null
+                && e instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
             return problem(ProblemException.invalid(JsonFieldErrors.field(mapping), JsonFieldErrors.message(mapping)));
         }
         if (syntax == null && constraint(e) != null) {
-            return answer(Problem.of(400, "malformed-json", "Malformed JSON", "The body is past a JSON limit: numbers of at "
-                    + "most 1,000 digits, nesting at most 1,000 deep", List.of())).build();
+            return answer(Problem.of(
+                            400,
+                            "malformed-json",
+                            "Malformed JSON",
+                            "The body is past a JSON limit: numbers of at "
+                                    + "most 1,000 digits, nesting at most 1,000 deep",
+                            List.of()))
+                    .build();
         }
         String detail = "The body is not valid JSON";
         JsonLocation at = syntax == null ? null : syntax.getLocation();
         if (at != null && at.getLineNr() > 0) {
             detail += " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
         }
-        return answer(Problem.of(400, "malformed-json", "Malformed JSON", detail, List.of())).build();
+        return answer(Problem.of(400, "malformed-json", "Malformed JSON", detail, List.of()))
+                .build();
     }
 
     private static StreamConstraintsException constraint(Throwable e) {
@@ -79,7 +88,9 @@ public class ProblemMappers {
         if (!"23505".equals(e.getSQLState())) {
             return unexpected(e); // not a unique key: a fault of ours, not a race
         }
-        LOG.infof("Refused by the database constraint %s: %s", e.getConstraintName(), e.getSQLException().getMessage());
+        LOG.infof(
+                "Refused by the database constraint %s: %s",
+                e.getConstraintName(), e.getSQLException().getMessage());
         return problem(ProblemException.conflict("This conflicts with data stored meanwhile; read it and retry"));
     }
 
@@ -108,7 +119,8 @@ public class ProblemMappers {
         String title = type == null ? "HTTP " + status : type.getReasonPhrase();
         if (status >= 500) {
             LOG.error("Request failed", e);
-            return answer(Problem.of(status, "server-error", title, "The server could not answer", List.of())).build();
+            return answer(Problem.of(status, "server-error", title, "The server could not answer", List.of()))
+                    .build();
         }
         String detail = switch (status) {
             case 404 -> "No such resource";
@@ -117,7 +129,8 @@ public class ProblemMappers {
             case 415 -> "Send the body as application/json";
             default -> title;
         };
-        return answer(Problem.of(status, title.toLowerCase().replace(' ', '-'), title, detail, List.of())).build();
+        return answer(Problem.of(status, title.toLowerCase().replace(' ', '-'), title, detail, List.of()))
+                .build();
     }
 
     @ServerExceptionMapper
@@ -132,8 +145,13 @@ public class ProblemMappers {
             }
         }
         LOG.error("Unexpected failure", e);
-        return answer(Problem.of(500, "server-error", "Internal server error",
-                "The server failed to answer; the failure is in its log", List.of())).build();
+        return answer(Problem.of(
+                        500,
+                        "server-error",
+                        "Internal server error",
+                        "The server failed to answer; the failure is in its log",
+                        List.of()))
+                .build();
     }
 
     private static Response.ResponseBuilder answer(Problem problem) {

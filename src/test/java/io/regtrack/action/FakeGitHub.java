@@ -58,11 +58,15 @@ final class FakeGitHub implements AutoCloseable {
         Matcher update = UPDATE.matcher(path);
         if (list.matches() && method.equals("GET")) {
             ArrayNode all = JSON.createArrayNode();
-            comments.values().stream().filter(c -> c.get("issue").asText().equals(list.group(2))).forEach(all::add);
+            comments.values().stream()
+                    .filter(c -> c.get("issue").asText().equals(list.group(2)))
+                    .forEach(all::add);
             send(exchange, 200, all);
         } else if (list.matches() && method.equals("POST")) {
             JsonNode body = JSON.readTree(exchange.getRequestBody());
-            ObjectNode comment = JSON.createObjectNode().put("id", nextId++).put("issue", list.group(2))
+            ObjectNode comment = JSON.createObjectNode()
+                    .put("id", nextId++)
+                    .put("issue", list.group(2))
                     .put("body", body.get("body").asText());
             comments.put(comment.get("id").asLong(), comment);
             send(exchange, 201, comment);
@@ -72,7 +76,8 @@ final class FakeGitHub implements AutoCloseable {
                 send(exchange, 404, JSON.createObjectNode().put("message", "Not Found"));
                 return;
             }
-            comment.put("body", JSON.readTree(exchange.getRequestBody()).get("body").asText());
+            comment.put(
+                    "body", JSON.readTree(exchange.getRequestBody()).get("body").asText());
             send(exchange, 200, comment);
         } else {
             send(exchange, 404, JSON.createObjectNode().put("message", "Not Found"));

@@ -49,7 +49,9 @@ final class FlakyProxy implements AutoCloseable {
         }
         try {
             HttpResponse<byte[]> answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
-            answer.headers().firstValue("Content-Type").ifPresent(v -> exchange.getResponseHeaders().add("Content-Type", v));
+            answer.headers()
+                    .firstValue("Content-Type")
+                    .ifPresent(v -> exchange.getResponseHeaders().add("Content-Type", v));
             exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
             exchange.getResponseBody().write(answer.body());
         } catch (InterruptedException e) {

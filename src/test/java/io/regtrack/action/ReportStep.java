@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 /** Runs the action's script as the composite action would, in a simulated GitHub job. */
 final class ReportStep {
 
-    static final Path SCRIPT = Path.of(".github", "actions", "report", "report.sh").toAbsolutePath();
+    static final Path SCRIPT =
+            Path.of(".github", "actions", "report", "report.sh").toAbsolutePath();
 
-    record Result(int exit, String log, String summary, Map<String, String> outputs) {
-    }
+    record Result(int exit, String log, String summary, Map<String, String> outputs) {}
 
     private final Map<String, String> env = new HashMap<>();
     private final Path workdir;
@@ -51,10 +51,15 @@ final class ReportStep {
     }
 
     Result run() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", SCRIPT.toString()).directory(workdir.toFile())
+        ProcessBuilder builder = new ProcessBuilder("bash", SCRIPT.toString())
+                .directory(workdir.toFile())
                 .redirectErrorStream(true);
-        builder.environment().keySet().removeIf(k -> k.startsWith("GITHUB_") || k.startsWith("REGTRACK_")
-                || k.startsWith("CARGO_PROFILE_") || k.equals("RUSTFLAGS"));
+        builder.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("GITHUB_")
+                        || k.startsWith("REGTRACK_")
+                        || k.startsWith("CARGO_PROFILE_")
+                        || k.equals("RUSTFLAGS"));
         builder.environment().putAll(env);
         Process process = builder.start();
         String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

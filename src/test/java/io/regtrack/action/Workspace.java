@@ -48,33 +48,51 @@ final class Workspace {
         Files.writeString(dir.resolve("src/main.rs"), program);
         run(List.of("git", "add", "-A"), Map.of());
         String date = "2026-11-%02dT12:00:00Z".formatted(10 + commits++);
-        run(List.of("git", "commit", "-q", "--allow-empty", "-m", message),
+        run(
+                List.of("git", "commit", "-q", "--allow-empty", "-m", message),
                 Map.of("GIT_AUTHOR_DATE", date, "GIT_COMMITTER_DATE", date));
         return run(List.of("git", "rev-parse", "HEAD"), Map.of()).trim();
     }
 
     /** Builds a profile verbosely; returns the build log's path. */
     Path build(String profile) throws IOException, InterruptedException {
-        String log = run(List.of("cargo", "build", "-v", "--offline", "--profile", profile), Map.of("CARGO_TERM_COLOR", "never"));
+        String log = run(
+                List.of("cargo", "build", "-v", "--offline", "--profile", profile),
+                Map.of("CARGO_TERM_COLOR", "never"));
         Path file = dir.resolve("cargo-" + profile + ".log");
         Files.writeString(file, log);
         return file;
     }
 
     Path binary(String profile) {
-        return dir.resolve("target").resolve(profile.equals("release") ? "release" : profile).resolve("sumloop");
+        return dir.resolve("target")
+                .resolve(profile.equals("release") ? "release" : profile)
+                .resolve("sumloop");
     }
 
     /** Times the binary with hyperfine; returns the --export-json file. */
     Path benchmark(String profile) throws IOException, InterruptedException {
         Path json = dir.resolve("bench-" + profile + ".json");
-        run(List.of("hyperfine", "--shell=none", "--runs", "10", "--warmup", "1", "--export-json", json.toString(),
-                "--command-name", "startup", binary(profile).toString()), Map.of());
+        run(
+                List.of(
+                        "hyperfine",
+                        "--shell=none",
+                        "--runs",
+                        "10",
+                        "--warmup",
+                        "1",
+                        "--export-json",
+                        json.toString(),
+                        "--command-name",
+                        "startup",
+                        binary(profile).toString()),
+                Map.of());
         return json;
     }
 
     String run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile())
+        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command))
+                .directory(dir.toFile())
                 .redirectErrorStream(true);
         builder.environment().putAll(env);
         builder.environment().keySet().removeIf(k -> k.startsWith("CARGO_PROFILE_") || k.equals("RUSTFLAGS"));

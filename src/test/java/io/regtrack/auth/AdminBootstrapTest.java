@@ -31,8 +31,12 @@ class AdminBootstrapTest {
 
         assertThat(first).isPresent();
         assertThat(second).isEmpty();
-        assertThat(Rows.count(db, "select count(*) from tokens where scope = 'admin'")).isEqualTo(1);
-        as(first.get()).body(Map.of("slug", "made-by-first-admin", "name", "x")).post("/api/v1/projects")
-                .then().statusCode(201);
+        assertThat(Rows.count(db, "select count(*) from tokens where scope = 'admin'"))
+                .isEqualTo(1);
+        as(first.get())
+                .body(Map.of("slug", "made-by-first-admin", "name", "x"))
+                .post("/api/v1/projects")
+                .then()
+                .statusCode(201);
     }
 }

@@ -23,8 +23,7 @@ final class CargoBuild {
     static final String MAIN = Crates.SUM_LOOP;
 
     /** The verbose build output and the binary it produced. */
-    record Built(String log, Path binary) {
-    }
+    record Built(String log, Path binary) {}
 
     private final Path crate;
 
@@ -39,7 +38,8 @@ final class CargoBuild {
 
     Built build(String profile, Map<String, String> env) throws IOException, InterruptedException {
         ProcessBuilder cargo = new ProcessBuilder("cargo", "build", "-v", "--offline", "--profile", profile)
-                .directory(crate.toFile()).redirectErrorStream(true);
+                .directory(crate.toFile())
+                .redirectErrorStream(true);
         cargo.environment().putAll(env);
         cargo.environment().put("CARGO_TERM_COLOR", "never");
         cargo.environment().keySet().removeIf(k -> k.startsWith("CARGO_PROFILE_") && !env.containsKey(k));
@@ -58,14 +58,24 @@ final class CargoBuild {
     }
 
     static String rustcVersion() throws IOException, InterruptedException {
-        Process rustc = new ProcessBuilder("rustc", "-V").redirectErrorStream(true).start();
+        Process rustc =
+                new ProcessBuilder("rustc", "-V").redirectErrorStream(true).start();
         String out = new String(rustc.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         rustc.waitFor();
         return out.split(" ")[1];
     }
 
     static List<String> trackedByRustcFlags() {
-        return new ArrayList<>(List.of("opt-level", "debug", "strip", "debug-assertions", "overflow-checks", "lto",
-                "panic", "incremental", "codegen-units", "rpath"));
+        return new ArrayList<>(List.of(
+                "opt-level",
+                "debug",
+                "strip",
+                "debug-assertions",
+                "overflow-checks",
+                "lto",
+                "panic",
+                "incremental",
+                "codegen-units",
+                "rpath"));
     }
 }

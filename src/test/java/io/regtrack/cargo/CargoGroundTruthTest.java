@@ -52,43 +52,80 @@ class CargoGroundTruthTest {
 
         for (Map.Entry<String, Map<String, String>> profile : PROFILES.entrySet()) {
             CargoBuild.Built built = crate.build(profile.getKey(), profile.getValue());
-            Resolution resolved = ProfileResolver.resolve(new ProfileInputs(profile.getKey(), CargoBuild.MANIFEST, null,
-                    List.of(CargoBuild.CONFIG), profile.getValue(), rustc, "x86_64-unknown-linux-gnu"));
+            Resolution resolved = ProfileResolver.resolve(new ProfileInputs(
+                    profile.getKey(),
+                    CargoBuild.MANIFEST,
+                    null,
+                    List.of(CargoBuild.CONFIG),
+                    profile.getValue(),
+                    rustc,
+                    "x86_64-unknown-linux-gnu"));
             Map<String, String> observed = RustcInvocation.parse(built.log()).settings();
             for (String key : CargoBuild.trackedByRustcFlags()) {
-                assertThat(resolved.values().get(key)).as("%s of profile %s (cargo passed: %s)", key, profile.getKey(),
-                        observed).isEqualTo(observed.get(key));
+                assertThat(resolved.values().get(key))
+                        .as("%s of profile %s (cargo passed: %s)", key, profile.getKey(), observed)
+                        .isEqualTo(observed.get(key));
             }
             long size = Files.size(built.binary());
             fileSizes.put(profile.getKey(), size);
 
-            Map<String, Object> upload = Map.of("commit", sha(1), "branch", "main",
-                    "toolchain", Map.of("rustc", rustc, "target", "x86_64-unknown-linux-gnu"),
-                    "profile", Map.of("name", profile.getKey(), "manifest", CargoBuild.MANIFEST,
-                            "cargoConfig", List.of(CargoBuild.CONFIG), "env", profile.getValue(),
-                            "rustcInvocation", built.log()),
-                    "measurements", List.of(Map.of("kind", "size", "name", "sumloop", "value", size)));
-            int runId = as(ci).body(new ObjectMapper().writeValueAsString(upload)).post("/api/v1/projects/" + slug + "/runs")
-                    .then().statusCode(201).body("warnings", hasSize(0)).extract().path("runId");
-            as(ci).get("/api/v1/projects/" + slug + "/runs/" + runId).then().statusCode(200)
+            Map<String, Object> upload = Map.of(
+                    "commit",
+                    sha(1),
+                    "branch",
+                    "main",
+                    "toolchain",
+                    Map.of("rustc", rustc, "target", "x86_64-unknown-linux-gnu"),
+                    "profile",
+                    Map.of(
+                            "name",
+                            profile.getKey(),
+                            "manifest",
+                            CargoBuild.MANIFEST,
+                            "cargoConfig",
+                            List.of(CargoBuild.CONFIG),
+                            "env",
+                            profile.getValue(),
+                            "rustcInvocation",
+                            built.log()),
+                    "measurements",
+                    List.of(Map.of("kind", "size", "name", "sumloop", "value", size)));
+            int runId = as(ci).body(new ObjectMapper().writeValueAsString(upload))
+                    .post("/api/v1/projects/" + slug + "/runs")
+                    .then()
+                    .statusCode(201)
+                    .body("warnings", hasSize(0))
+                    .extract()
+                    .path("runId");
+            as(ci).get("/api/v1/projects/" + slug + "/runs/" + runId)
+                    .then()
+                    .statusCode(200)
                     .body("profile.name", equalTo(profile.getKey()))
                     .body("profile.effective.opt-level.value", equalTo(observed.get("opt-level")))
                     .body("profile.warnings", hasSize(0));
         }
 
-        as(ci).get("/api/v1/projects/" + slug + "/runs/" + runIdOf(ci, slug, "dist")).then()
+        as(ci).get("/api/v1/projects/" + slug + "/runs/" + runIdOf(ci, slug, "dist"))
+                .then()
                 .body("profile.effective.codegen-units.value", equalTo("4"))
                 .body("profile.effective.codegen-units.source", equalTo("config"))
                 .body("profile.effective.opt-level.source", equalTo("env"))
                 .body("profile.effective.lto.value", equalTo("thin"))
                 .body("profile.effective.lto.source", equalTo("manifest"));
 
-        List<Map<String, Object>> runs = as(ci).queryParam("limit", 10).get("/api/v1/projects/" + slug + "/runs")
-                .then().extract().jsonPath().getList("runs");
+        List<Map<String, Object>> runs = as(ci).queryParam("limit", 10)
+                .get("/api/v1/projects/" + slug + "/runs")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("runs");
         Map<String, Long> stored = new LinkedHashMap<>();
         for (Map<String, Object> run : runs) {
-            long value = ((Number) as(ci).get("/api/v1/projects/" + slug + "/runs/" + run.get("id")).then()
-                    .extract().path("measurements[0].value")).longValue();
+            long value = ((Number) as(ci).get("/api/v1/projects/" + slug + "/runs/" + run.get("id"))
+                            .then()
+                            .extract()
+                            .path("measurements[0].value"))
+                    .longValue();
             stored.put((String) run.get("profile"), value);
         }
         assertThat(stored).isEqualTo(fileSizes);
@@ -96,7 +133,9 @@ class CargoGroundTruthTest {
         assertThat(fileSizes.get("min-size")).isLessThan(fileSizes.get("release"));
         assertThat(fileSizes.get("release")).isLessThan(fileSizes.get("dev"));
 
-        as(ci).get("/api/v1/projects/" + slug + "/commits/" + sha(1) + "/matrix").then().statusCode(200)
+        as(ci).get("/api/v1/projects/" + slug + "/commits/" + sha(1) + "/matrix")
+                .then()
+                .statusCode(200)
                 .body("differingSettings.opt-level.dev", equalTo("0"))
                 .body("differingSettings.opt-level.release", equalTo("3"))
                 .body("differingSettings.opt-level.min-size", equalTo("z"))
@@ -133,20 +172,32 @@ class CargoGroundTruthTest {
         Files.writeString(ws.resolve("app/.cargo/config.toml"), near);
         Files.writeString(ws.resolve(".cargo/config.toml"), far);
         ProcessBuilder cargo = new ProcessBuilder("cargo", "build", "-v", "--offline", "--release")
-                .directory(ws.resolve("app").toFile()).redirectErrorStream(true);
-        cargo.environment().keySet().removeIf(k -> k.startsWith("CARGO_PROFILE_") || k.equals("RUSTFLAGS")
-                || k.equals("CARGO_INCREMENTAL"));
+                .directory(ws.resolve("app").toFile())
+                .redirectErrorStream(true);
+        cargo.environment()
+                .keySet()
+                .removeIf(
+                        k -> k.startsWith("CARGO_PROFILE_") || k.equals("RUSTFLAGS") || k.equals("CARGO_INCREMENTAL"));
         Process process = cargo.start();
         String log = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(log).isZero();
 
-        Resolution resolved = ProfileResolver.resolve(new ProfileInputs("release", member, root, List.of(near, far),
-                Map.of(), CargoBuild.rustcVersion(), "x86_64-unknown-linux-gnu"));
+        Resolution resolved = ProfileResolver.resolve(new ProfileInputs(
+                "release",
+                member,
+                root,
+                List.of(near, far),
+                Map.of(),
+                CargoBuild.rustcVersion(),
+                "x86_64-unknown-linux-gnu"));
         Map<String, String> observed = RustcInvocation.parse(log).settings();
         for (String key : CargoBuild.trackedByRustcFlags()) {
-            assertThat(resolved.values().get(key)).as("%s (cargo passed: %s)", key, observed).isEqualTo(observed.get(key));
+            assertThat(resolved.values().get(key))
+                    .as("%s (cargo passed: %s)", key, observed)
+                    .isEqualTo(observed.get(key));
         }
-        assertThat(resolved.settings()).containsEntry("opt-level", new Effective("1", "workspace"))
+        assertThat(resolved.settings())
+                .containsEntry("opt-level", new Effective("1", "workspace"))
                 .containsEntry("debug", new Effective("limited", "config"))
                 .containsEntry("panic", new Effective("abort", "config"))
                 .containsEntry("lto", new Effective("false", "default"));
@@ -154,14 +205,23 @@ class CargoGroundTruthTest {
     }
 
     private static List<String> order(Map<String, Long> sizes) {
-        return sizes.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
-                .map(Map.Entry::getKey).toList();
+        return sizes.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     private static int runIdOf(String token, String slug, String profile) {
-        List<Map<String, Object>> runs = as(token).get("/api/v1/projects/" + slug + "/runs").then().extract().jsonPath()
+        List<Map<String, Object>> runs = as(token)
+                .get("/api/v1/projects/" + slug + "/runs")
+                .then()
+                .extract()
+                .jsonPath()
                 .getList("runs");
-        return runs.stream().filter(r -> profile.equals(r.get("profile"))).map(r -> (Integer) r.get("id")).findFirst()
+        return runs.stream()
+                .filter(r -> profile.equals(r.get("profile")))
+                .map(r -> (Integer) r.get("id"))
+                .findFirst()
                 .orElseThrow();
     }
 }

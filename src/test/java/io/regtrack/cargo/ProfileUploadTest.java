@@ -27,13 +27,23 @@ class ProfileUploadTest {
     @Inject
     DataSource db;
 
-    private static String upload(int n, String tag, String manifest, Map<String, Object> extra, long size) throws Exception {
+    private static String upload(int n, String tag, String manifest, Map<String, Object> extra, long size)
+            throws Exception {
         Map<String, Object> profile = new java.util.HashMap<>(Map.of("name", "release", "manifest", manifest));
         profile.putAll(extra);
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("commit", sha(n), "branch", "main",
-                "committedAt", "2026-09-%02dT00:00:00Z".formatted(n),
-                "toolchain", Map.of("rustc", "1.95.0", "target", "x86_64-unknown-linux-gnu"), "profile", profile,
-                "measurements", List.of(Map.of("kind", "size", "name", "app", "value", size))));
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "commit",
+                sha(n),
+                "branch",
+                "main",
+                "committedAt",
+                "2026-09-%02dT00:00:00Z".formatted(n),
+                "toolchain",
+                Map.of("rustc", "1.95.0", "target", "x86_64-unknown-linux-gnu"),
+                "profile",
+                profile,
+                "measurements",
+                List.of(Map.of("kind", "size", "name", "app", "value", size))));
         if (tag != null) {
             body.put("tag", tag);
         }
@@ -45,10 +55,15 @@ class ProfileUploadTest {
         String slug = project("explain", false);
         String ci = token(slug, "ingest");
         String runs = "/api/v1/projects/" + slug + "/runs";
-        as(ci).body(upload(1, "v1.0.0", PACKAGE + "[profile.release]\nopt-level = \"z\"\nlto = true\n", Map.of(), 200_000))
-                .post(runs).then().statusCode(201);
+        as(ci).body(upload(
+                        1, "v1.0.0", PACKAGE + "[profile.release]\nopt-level = \"z\"\nlto = true\n", Map.of(), 200_000))
+                .post(runs)
+                .then()
+                .statusCode(201);
         as(ci).body(upload(2, null, PACKAGE + "[profile.release]\nopt-level = 3\n", Map.of(), 290_000))
-                .post(runs).then().statusCode(201)
+                .post(runs)
+                .then()
+                .statusCode(201)
                 .body("status", equalTo("regressed"))
                 .body("verdicts[0].explanations", equalTo(List.of("lto: fat → false", "opt-level: z → 3")))
                 .body("profileChanges.setting", equalTo(List.of("lto", "opt-level")))
@@ -60,12 +75,19 @@ class ProfileUploadTest {
         String slug = project("observed", false);
         String ci = token(slug, "ingest");
         String rustc = "Running `rustc --crate-name app --crate-type bin -C opt-level=2 -C target-cpu=native`";
-        int id = as(ci).body(upload(1, null, PACKAGE, Map.of("rustcInvocation", rustc, "settings", Map.of("lto", "fat")),
-                        1000)).post("/api/v1/projects/" + slug + "/runs").then().statusCode(201)
-                .body("warnings", hasItem(containsString("profile.settings gives lto = fat but Cargo's rules give false")))
+        int id = as(ci).body(upload(
+                        1, null, PACKAGE, Map.of("rustcInvocation", rustc, "settings", Map.of("lto", "fat")), 1000))
+                .post("/api/v1/projects/" + slug + "/runs")
+                .then()
+                .statusCode(201)
+                .body(
+                        "warnings",
+                        hasItem(containsString("profile.settings gives lto = fat but Cargo's rules give false")))
                 .body("warnings", hasItem(containsString("rustc was given opt-level = 2")))
-                .extract().path("runId");
-        as(ci).get("/api/v1/projects/" + slug + "/runs/" + id).then()
+                .extract()
+                .path("runId");
+        as(ci).get("/api/v1/projects/" + slug + "/runs/" + id)
+                .then()
                 .body("profile.effective.opt-level.value", equalTo("2"))
                 .body("profile.effective.opt-level.source", equalTo("rustc"))
                 .body("profile.effective.lto.value", equalTo("false"))
@@ -79,19 +101,37 @@ class ProfileUploadTest {
         String slug = project("refused", false);
         String ci = token(slug, "ingest");
         String runs = "/api/v1/projects/" + slug + "/runs";
-        as(ci).body(upload(1, null, PACKAGE + "[profile.release\n", Map.of(), 1)).post(runs).then().statusCode(400)
+        as(ci).body(upload(1, null, PACKAGE + "[profile.release\n", Map.of(), 1))
+                .post(runs)
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("profile.manifest"))
                 .body("violations[0].message", containsString("line 4, column"));
-        as(ci).body(upload(1, null, PACKAGE + "[profile.release]\nopt-level = 4\n", Map.of(), 1)).post(runs).then()
-                .statusCode(400).body("violations[0].message", containsString("opt-level = 4"));
-        as(ci).body(upload(1, null, PACKAGE, Map.of("name", "nightly"), 1)).post(runs).then().statusCode(400)
+        as(ci).body(upload(1, null, PACKAGE + "[profile.release]\nopt-level = 4\n", Map.of(), 1))
+                .post(runs)
+                .then()
+                .statusCode(400)
+                .body("violations[0].message", containsString("opt-level = 4"));
+        as(ci).body(upload(1, null, PACKAGE, Map.of("name", "nightly"), 1))
+                .post(runs)
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("profile.name"));
         as(ci).body(upload(1, null, PACKAGE, Map.of("cargoConfig", List.of("[profile.release]\nlto = \"maybe\"\n")), 1))
-                .post(runs).then().statusCode(400).body("violations[0].field", equalTo("profile.cargoConfig[0]"));
-        as(ci).body(upload(1, null, PACKAGE, Map.of("settings", Map.of("panic", "halt")), 1)).post(runs).then()
-                .statusCode(400).body("violations[0].field", equalTo("profile.settings.panic"));
-        as(ci).body(upload(1, null, PACKAGE, Map.of("rustcInvocation", "no rustc here"), 1)).post(runs).then()
-                .statusCode(400).body("violations[0].field", equalTo("profile.rustcInvocation"));
+                .post(runs)
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("profile.cargoConfig[0]"));
+        as(ci).body(upload(1, null, PACKAGE, Map.of("settings", Map.of("panic", "halt")), 1))
+                .post(runs)
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("profile.settings.panic"));
+        as(ci).body(upload(1, null, PACKAGE, Map.of("rustcInvocation", "no rustc here"), 1))
+                .post(runs)
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("profile.rustcInvocation"));
         assertThat(Rows.runs(db, slug)).isZero();
     }
 }

@@ -15,25 +15,40 @@ class RustcInvocationTest {
                     Finished `min-size` profile [optimized] target(s) in 0.20s
                 """;
         RustcInvocation.Observed o = RustcInvocation.parse(log);
-        assertThat(o.settings()).containsEntry("opt-level", "z").containsEntry("panic", "abort")
-                .containsEntry("lto", "fat").containsEntry("codegen-units", "1").containsEntry("strip", "symbols")
-                .containsEntry("debug", "none").containsEntry("debug-assertions", "false")
+        assertThat(o.settings())
+                .containsEntry("opt-level", "z")
+                .containsEntry("panic", "abort")
+                .containsEntry("lto", "fat")
+                .containsEntry("codegen-units", "1")
+                .containsEntry("strip", "symbols")
+                .containsEntry("debug", "none")
+                .containsEntry("debug-assertions", "false")
                 .containsEntry("incremental", "false");
         assertThat(o.otherFlags()).containsExactly("-C target-cpu=native");
     }
 
     @Test
     void absentFlagsAreRustcDefaults() {
-        RustcInvocation.Observed dev = RustcInvocation.parse("Running `rustc --crate-name app src/main.rs --crate-type bin "
-                + "-C embed-bitcode=no -C debuginfo=2 -C incremental=/t/incremental`");
-        assertThat(dev.settings()).containsEntry("opt-level", "0").containsEntry("debug", "full")
-                .containsEntry("debug-assertions", "true").containsEntry("overflow-checks", "true")
-                .containsEntry("incremental", "true").containsEntry("codegen-units", "256")
-                .containsEntry("lto", "false").containsEntry("strip", "none");
-        RustcInvocation.Observed release = RustcInvocation.parse("rustc --crate-name app --crate-type bin -C opt-level=3 "
-                + "-C lto=thin -C debuginfo=1 -C overflow-checks=on");
-        assertThat(release.settings()).containsEntry("lto", "thin").containsEntry("debug", "limited")
-                .containsEntry("overflow-checks", "true").containsEntry("codegen-units", "16");
+        RustcInvocation.Observed dev =
+                RustcInvocation.parse("Running `rustc --crate-name app src/main.rs --crate-type bin "
+                        + "-C embed-bitcode=no -C debuginfo=2 -C incremental=/t/incremental`");
+        assertThat(dev.settings())
+                .containsEntry("opt-level", "0")
+                .containsEntry("debug", "full")
+                .containsEntry("debug-assertions", "true")
+                .containsEntry("overflow-checks", "true")
+                .containsEntry("incremental", "true")
+                .containsEntry("codegen-units", "256")
+                .containsEntry("lto", "false")
+                .containsEntry("strip", "none");
+        RustcInvocation.Observed release =
+                RustcInvocation.parse("rustc --crate-name app --crate-type bin -C opt-level=3 "
+                        + "-C lto=thin -C debuginfo=1 -C overflow-checks=on");
+        assertThat(release.settings())
+                .containsEntry("lto", "thin")
+                .containsEntry("debug", "limited")
+                .containsEntry("overflow-checks", "true")
+                .containsEntry("codegen-units", "16");
     }
 
     @Test

@@ -13,8 +13,7 @@ import java.util.TreeMap;
 /** Reads the public histories in src/test/resources/eval (see the README there). */
 final class EvalData {
 
-    private EvalData() {
-    }
+    private EvalData() {}
 
     static double[] mozilla() throws IOException {
         List<Double> values = new ArrayList<>();
@@ -26,27 +25,40 @@ final class EvalData {
     }
 
     /** Ray's executable sizes with their commits, oldest first. */
-    record Sized(String commit, double size) {
-    }
+    record Sized(String commit, double size) {}
 
     static List<Sized> ray() throws IOException {
-        JsonNode suite = new ObjectMapper().readTree(text("ray-executable-size.json")).at("/suites/Benchmark");
+        JsonNode suite =
+                new ObjectMapper().readTree(text("ray-executable-size.json")).at("/suites/Benchmark");
         JsonNode commits = suite.get("commits");
         List<Sized> sized = new ArrayList<>();
         for (JsonNode point : suite.at("/benches/Benchmark - Executable Size/points")) {
-            sized.add(new Sized(commits.get(point.get(0).asInt()).get(0).asText(), point.get(1).asDouble()));
+            sized.add(new Sized(
+                    commits.get(point.get(0).asInt()).get(0).asText(),
+                    point.get(1).asDouble()));
         }
         return sized;
     }
 
     static Map<String, double[]> hyper() throws IOException {
         Map<String, double[]> series = new TreeMap<>();
-        JsonNode suites = new ObjectMapper().readTree(text("hyper-bench-history.json")).get("suites");
-        suites.fields().forEachRemaining(suite -> suite.getValue().get("benches").fields().forEachRemaining(bench -> {
-            List<Double> values = new ArrayList<>();
-            bench.getValue().get("points").forEach(p -> values.add(p.get(1).asDouble()));
-            series.put(suite.getKey() + "/" + bench.getKey(), values.stream().mapToDouble(Double::doubleValue).toArray());
-        }));
+        JsonNode suites =
+                new ObjectMapper().readTree(text("hyper-bench-history.json")).get("suites");
+        suites.fields()
+                .forEachRemaining(suite -> suite.getValue()
+                        .get("benches")
+                        .fields()
+                        .forEachRemaining(bench -> {
+                            List<Double> values = new ArrayList<>();
+                            bench.getValue()
+                                    .get("points")
+                                    .forEach(p -> values.add(p.get(1).asDouble()));
+                            series.put(
+                                    suite.getKey() + "/" + bench.getKey(),
+                                    values.stream()
+                                            .mapToDouble(Double::doubleValue)
+                                            .toArray());
+                        }));
         return series;
     }
 

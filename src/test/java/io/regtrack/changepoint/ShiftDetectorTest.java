@@ -2,7 +2,6 @@ package io.regtrack.changepoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +26,16 @@ class ShiftDetectorTest {
                 if (!matched.contains(s) && change <= s.detectedAt() && s.detectedAt() <= change + MARGIN) {
                     matched.add(s);
                     found++;
-                    assertThat(Math.abs(s.start() - change)).as("culprit of the change at %d", change).isLessThanOrEqualTo(3);
+                    assertThat(Math.abs(s.start() - change))
+                            .as("culprit of the change at %d", change)
+                            .isLessThanOrEqualTo(3);
                     break;
                 }
             }
         }
         int falseAlarms = shifts.size() - matched.size();
-        System.out.printf("Mozilla 4653996: %d of %d labelled changes found within %d points, %d false alarms: %s%n",
+        System.out.printf(
+                "Mozilla 4653996: %d of %d labelled changes found within %d points, %d false alarms: %s%n",
                 found, MOZILLA_CHANGES.length, MARGIN, falseAlarms, shifts);
         assertThat(found).isGreaterThanOrEqualTo(5);
         assertThat(falseAlarms).isLessThanOrEqualTo(3);

@@ -24,7 +24,8 @@ class SizeStepsTest {
     void theCulpritIsTheFirstPointThatWentOverAndStayedOver() {
         double[] sizes = {100, 100, 105, 130, 130, 129, 131};
         assertThat(SizeSteps.culprit(sizes, 100, 10)).isEqualTo(3);
-        assertThat(SizeSteps.culprit(new double[] {100, 130, 100, 130}, 100, 10)).isEqualTo(3);
+        assertThat(SizeSteps.culprit(new double[] {100, 130, 100, 130}, 100, 10))
+                .isEqualTo(3);
         assertThat(SizeSteps.culprit(new double[] {100, 130, 105}, 100, 10)).isEqualTo(-1);
         assertThat(SizeSteps.culprit(new double[0], 100, 10)).isEqualTo(-1);
         assertThat(SizeSteps.culprit(new double[] {111}, 100, 10)).isZero();
@@ -35,6 +36,7 @@ class SizeStepsTest {
         assertThat(SizeSteps.steps(new double[0])).isEmpty();
         assertThat(SizeSteps.steps(new double[] {5})).isEmpty();
         assertThat(SizeSteps.steps(new double[] {5, 5, 5})).isEmpty();
-        assertThat(SizeSteps.steps(new double[] {9007199254740992d, 9007199254740991d})).containsExactly(1);
+        assertThat(SizeSteps.steps(new double[] {9007199254740992d, 9007199254740991d}))
+                .containsExactly(1);
     }
 }

@@ -25,10 +25,18 @@ final class Browser implements AutoCloseable {
         Tools.require("chromedriver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(which("chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
                 "--window-size=1280,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(which("chromedriver")))
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(which("chromedriver")))
                 .build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));

@@ -55,9 +55,20 @@ class DashboardBrowserTest {
                      "measurements": [
                        {"kind": "size", "name": "app", "value": %d},
                        {"kind": "runtime", "name": "%s", "samples": [%s]}]}
-                    """.formatted(sha(n), n == 1 ? "\"tag\": \"v1.0.0\"," : "", n, n, grown ? "3" : "z",
-                    grown ? 400_000 : 300_000 + n, XSS.replace("\"", "\\\""), samples(0.1 + n * 0.0001));
-            as(ingest).body(body).post("/api/v1/projects/" + slug + "/runs").then().statusCode(201);
+                    """.formatted(
+                            sha(n),
+                            n == 1 ? "\"tag\": \"v1.0.0\"," : "",
+                            n,
+                            n,
+                            grown ? "3" : "z",
+                            grown ? 400_000 : 300_000 + n,
+                            XSS.replace("\"", "\\\""),
+                            samples(0.1 + n * 0.0001));
+            as(ingest)
+                    .body(body)
+                    .post("/api/v1/projects/" + slug + "/runs")
+                    .then()
+                    .statusCode(201);
         }
         for (String profile : List.of("min-size", "dev")) {
             String body = """
@@ -66,9 +77,17 @@ class DashboardBrowserTest {
                      "profile": {"name": "%s", "manifest": "[package]\\nname = \\"app\\"\\n[profile.min-size]\\ninherits = \\"release\\"\\nopt-level = \\"z\\"\\n"},
                      "measurements": [{"kind": "size", "name": "app", "value": %d},
                        {"kind": "runtime", "name": "%s", "samples": [%s]}]}
-                    """.formatted(sha(14), profile, profile.equals("dev") ? 900_000 : 250_000,
-                    XSS.replace("\"", "\\\""), samples(profile.equals("dev") ? 0.5 : 0.11));
-            as(ingest).body(body).post("/api/v1/projects/" + slug + "/runs").then().statusCode(201);
+                    """.formatted(
+                            sha(14),
+                            profile,
+                            profile.equals("dev") ? 900_000 : 250_000,
+                            XSS.replace("\"", "\\\""),
+                            samples(profile.equals("dev") ? 0.5 : 0.11));
+            as(ingest)
+                    .body(body)
+                    .post("/api/v1/projects/" + slug + "/runs")
+                    .then()
+                    .statusCode(201);
         }
     }
 
@@ -106,19 +125,25 @@ class DashboardBrowserTest {
         List<WebElement> canvases = browser.driver.findElements(By.cssSelector(".chart canvas"));
         assertThat(canvases).allMatch(this::canvasHasInk);
         WebElement sizes = browser.driver.findElement(By.id("sizes"));
-        assertThat(sizes.findElement(By.cssSelector("h3")).getText()).isEqualTo("app · release · x86_64-unknown-linux-gnu");
+        assertThat(sizes.findElement(By.cssSelector("h3")).getText())
+                .isEqualTo("app · release · x86_64-unknown-linux-gnu");
         assertThat(sizes.findElement(By.cssSelector(".release")).getText()).isEqualTo("v1.0.0");
         assertThat(sizes.findElement(By.cssSelector(".annotations")).getText()).contains("opt-level: z → 3");
-        assertThat(sizes.findElement(By.cssSelector(".regressions")).getText()).contains("Regression (open)")
+        assertThat(sizes.findElement(By.cssSelector(".regressions")).getText())
+                .contains("Regression (open)")
                 .contains(sha(9).substring(0, 10));
         WebElement runtimes = browser.driver.findElement(By.id("runtimes"));
         assertThat(runtimes.findElement(By.cssSelector("h3")).getText()).startsWith(XSS);
         assertThat(browser.driver.findElements(By.cssSelector("main img"))).isEmpty();
-        assertThat(browser.driver.executeScript("return window.__xss === undefined")).isEqualTo(true);
+        assertThat(browser.driver.executeScript("return window.__xss === undefined"))
+                .isEqualTo(true);
         WebElement mainTrend = runtimes.findElement(By.cssSelector(".chart-box"));
         mainTrend.findElement(By.cssSelector("details summary")).click();
-        assertThat(mainTrend.findElements(By.cssSelector("table.points tbody tr"))).hasSize(14);
-        assertThat(mainTrend.findElement(By.cssSelector("table.points tbody tr td:last-child")).getText())
+        assertThat(mainTrend.findElements(By.cssSelector("table.points tbody tr")))
+                .hasSize(14);
+        assertThat(mainTrend
+                        .findElement(By.cssSelector("table.points tbody tr td:last-child"))
+                        .getText())
                 .contains("<script>window.__xss=2</script>");
         browser.screenshot("project");
     }
@@ -126,39 +151,57 @@ class DashboardBrowserTest {
     @Test
     void aChartPointOpensItsRunWithTheComparison() throws Exception {
         browser.driver.get(url("/projects/" + slug));
-        WebElement over = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sizes .u-over")));
+        WebElement over =
+                browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sizes .u-over")));
         browser.wait.until(d -> canvasHasInk(d.findElement(By.cssSelector("#sizes .chart canvas"))));
         int width = over.getSize().getWidth();
-        new Actions(browser.driver).moveToElement(over, width / 2 - 2, 0).pause(200).perform();
+        new Actions(browser.driver)
+                .moveToElement(over, width / 2 - 2, 0)
+                .pause(200)
+                .perform();
         WebElement tip = browser.driver.findElement(By.cssSelector("#sizes .tip"));
         browser.wait.until(ExpectedConditions.visibilityOf(tip));
-        assertThat(tip.getText()).contains("390.6 KiB").contains("400,000 bytes").contains(sha(14).substring(0, 10));
+        assertThat(tip.getText())
+                .contains("390.6 KiB")
+                .contains("400,000 bytes")
+                .contains(sha(14).substring(0, 10));
         new Actions(browser.driver).click().perform();
         browser.wait.until(ExpectedConditions.urlMatches("/projects/" + slug + "/runs/\\d+$"));
-        browser.wait.until(d -> !d.findElements(By.cssSelector("#verdicts tbody tr")).isEmpty());
+        browser.wait.until(
+                d -> !d.findElements(By.cssSelector("#verdicts tbody tr")).isEmpty());
         assertThat(browser.driver.findElement(By.id("baseline")).getText()).contains("release v1.0.0");
-        assertThat(browser.driver.findElement(By.id("profile")).getText()).contains("opt-level").contains("upload");
-        assertThat(browser.driver.findElement(By.cssSelector("#verdicts tbody")).getText()).contains("regressed")
+        assertThat(browser.driver.findElement(By.id("profile")).getText())
+                .contains("opt-level")
+                .contains("upload");
+        assertThat(browser.driver.findElement(By.cssSelector("#verdicts tbody")).getText())
+                .contains("regressed")
                 .contains("opt-level: z → 3");
-        assertThat(browser.driver.findElement(By.id("changes")).getText()).contains("opt-level").contains("z").contains("3");
+        assertThat(browser.driver.findElement(By.id("changes")).getText())
+                .contains("opt-level")
+                .contains("z")
+                .contains("3");
         browser.screenshot("run");
     }
 
     @Test
     void anAlertIsTriagedByItsButtonWithAToken() throws Exception {
         browser.driver.get(url("/projects/" + slug + "/alerts"));
-        WebElement row = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alerts tbody tr")));
+        WebElement row =
+                browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alerts tbody tr")));
         String id = row.getDomAttribute("data-alert");
         assertThat(row.getText()).contains("app").contains(sha(9).substring(0, 10));
         row.findElement(By.cssSelector("button[data-to=acknowledged]")).click();
         WebElement tokenInput = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
         tokenInput.sendKeys(ingest);
         browser.driver.findElement(By.cssSelector("#token-form button")).click();
-        row = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alerts tbody tr[data-alert='" + id + "']")));
+        row = browser.wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#alerts tbody tr[data-alert='" + id + "']")));
         row.findElement(By.cssSelector("button[data-to=acknowledged]")).click();
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "acknowledged"));
-        as(ingest).get("/api/v1/projects/" + slug + "/alerts").then().body("find { it.id == " + id + " }.status",
-                equalTo("acknowledged"));
+        as(ingest)
+                .get("/api/v1/projects/" + slug + "/alerts")
+                .then()
+                .body("find { it.id == " + id + " }.status", equalTo("acknowledged"));
         browser.screenshot("alerts");
         browser.driver.executeScript("sessionStorage.clear()");
     }
@@ -167,14 +210,21 @@ class DashboardBrowserTest {
     void aPrivateProjectAsksForATokenAndKeepsItForTheSession() throws Exception {
         String secret = project("hidden", false);
         String reader = token(secret, "read");
-        as(token(secret, "ingest")).body("""
+        as(token(secret, "ingest"))
+                .body("""
                 {"commit": "%s", "branch": "main", "measurements": [{"kind": "size", "name": "secret-bin", "value": 1234}]}
-                """.formatted(sha(1))).post("/api/v1/projects/" + secret + "/runs").then().statusCode(201);
+                """.formatted(sha(1)))
+                .post("/api/v1/projects/" + secret + "/runs")
+                .then()
+                .statusCode(201);
         browser.driver.get(url("/projects/" + secret));
-        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input"))).sendKeys(reader);
+        browser.wait
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")))
+                .sendKeys(reader);
         browser.driver.findElement(By.cssSelector("#token-form button")).click();
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sizes .chart canvas")));
-        assertThat(browser.driver.findElement(By.cssSelector("#sizes h3")).getText()).startsWith("secret-bin");
+        assertThat(browser.driver.findElement(By.cssSelector("#sizes h3")).getText())
+                .startsWith("secret-bin");
         browser.driver.get(url("/projects/" + secret + "/alerts"));
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "No open alerts"));
         browser.driver.executeScript("sessionStorage.clear()");
@@ -183,11 +233,12 @@ class DashboardBrowserTest {
     @Test
     void theChartsTextAlternativeWorksFromTheKeyboard() {
         browser.driver.get(url("/projects/" + slug));
-        WebElement summary = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sizes details summary")));
+        WebElement summary = browser.wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sizes details summary")));
         browser.driver.executeScript("arguments[0].focus()", summary);
         new Actions(browser.driver).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
-        WebElement firstRunLink = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#sizes table.points tbody tr a")));
+        WebElement firstRunLink = browser.wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sizes table.points tbody tr a")));
         new Actions(browser.driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
         assertThat(browser.driver.switchTo().activeElement()).isEqualTo(firstRunLink);
         new Actions(browser.driver).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
@@ -197,10 +248,16 @@ class DashboardBrowserTest {
     @Test
     void theProfileMatrixDrawsTheFrontier() throws Exception {
         browser.driver.get(url("/projects/" + slug + "/commits/" + sha(14) + "/matrix"));
-        browser.wait.until(d -> d.findElements(By.cssSelector("#cells tbody tr")).size() == 3);
+        browser.wait.until(
+                d -> d.findElements(By.cssSelector("#cells tbody tr")).size() == 3);
         assertThat(canvasHasInk(browser.driver.findElement(By.id("scatter")))).isTrue();
-        assertThat(browser.driver.findElement(By.id("summary")).getText()).contains("min-size:").contains("versus release");
-        assertThat(browser.driver.findElement(By.cssSelector("#cells tbody tr.pareto")).getText()).contains("min-size");
+        assertThat(browser.driver.findElement(By.id("summary")).getText())
+                .contains("min-size:")
+                .contains("versus release");
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("#cells tbody tr.pareto"))
+                        .getText())
+                .contains("min-size");
         browser.screenshot("matrix");
     }
 
@@ -210,18 +267,24 @@ class DashboardBrowserTest {
         try {
             browser.driver.get(url("/projects/" + slug));
             browser.wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".chart canvas"), 1));
-            Object overflow = browser.driver.executeScript(
-                    "return document.documentElement.scrollWidth - window.innerWidth");
+            Object overflow =
+                    browser.driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
             assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(1);
             browser.screenshot("project-phone");
         } finally {
             browser.size(1280, 1000);
         }
-        given().get("/projects/" + slug).then().statusCode(200)
+        given().get("/projects/" + slug)
+                .then()
+                .statusCode(200)
                 .header("Content-Security-Policy", containsString("script-src 'self'"))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .body(containsString("data-slug=\"" + slug + "\""));
-        given().urlEncodingEnabled(false).get("/projects/%3Cb%3Ex").then().statusCode(200).body(containsString("data-slug=\"&lt;b&gt;x\""));
+        given().urlEncodingEnabled(false)
+                .get("/projects/%3Cb%3Ex")
+                .then()
+                .statusCode(200)
+                .body(containsString("data-slug=\"&lt;b&gt;x\""));
         browser.driver.get(url("/"));
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#projects li a")));
         assertThat(browser.driver.findElement(By.id("projects")).getText()).contains("dash");

@@ -9,16 +9,48 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RefNameTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"main", "feature/x", "release/1.4", "v1.4.0", "dependabot/cargo/serde-1.0.200", "a_b-c", "ü-branch",
-            "refs/heads/main"})
+    @ValueSource(
+            strings = {
+                "main",
+                "feature/x",
+                "release/1.4",
+                "v1.4.0",
+                "dependabot/cargo/serde-1.0.200",
+                "a_b-c",
+                "ü-branch",
+                "refs/heads/main"
+            })
     void acceptsWhatGitAccepts(String name) {
         assertThat(RefName.isValid(name)).isTrue();
         assertThat(new RefName(name).value()).isEqualTo(name);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "a..b", "a b", "a~1", "a^", "a:b", "a?", "a*", "a[b", "a\\b", "-rf", "/main", "main/",
-            "main.", "main.lock", "feature/.hidden", "a//b", "a@{1}", "@", "tab\there", "new\nline", "del\u007f"})
+    @ValueSource(
+            strings = {
+                "",
+                "a..b",
+                "a b",
+                "a~1",
+                "a^",
+                "a:b",
+                "a?",
+                "a*",
+                "a[b",
+                "a\\b",
+                "-rf",
+                "/main",
+                "main/",
+                "main.",
+                "main.lock",
+                "feature/.hidden",
+                "a//b",
+                "a@{1}",
+                "@",
+                "tab\there",
+                "new\nline",
+                "del\u007f"
+            })
     void refusesWhatGitRefuses(String name) {
         assertThat(RefName.isValid(name)).isFalse();
         assertThatThrownBy(() -> new RefName(name)).isInstanceOf(IllegalArgumentException.class);

@@ -31,9 +31,15 @@ class ConcurrentUploadTest {
     }
 
     private static List<Integer> together(List<String> bodies, String slug, String ingest) {
-        return bodies.stream().map(body -> CompletableFuture.supplyAsync(() ->
-                as(ingest).body(body).post("/api/v1/projects/" + slug + "/runs").statusCode())).toList()
-                .stream().map(CompletableFuture::join).toList();
+        return bodies.stream()
+                .map(body -> CompletableFuture.supplyAsync(() -> as(ingest)
+                        .body(body)
+                        .post("/api/v1/projects/" + slug + "/runs")
+                        .statusCode()))
+                .toList()
+                .stream()
+                .map(CompletableFuture::join)
+                .toList();
     }
 
     @Test
@@ -41,24 +47,35 @@ class ConcurrentUploadTest {
         String slug = project("matrix-tag", false);
         String ingest = token(slug, "ingest");
         List<String> bodies = IntStream.range(0, 8)
-                .mapToObj(i -> run(1, "v1.0.0", "target-" + i, 1000 + i, "tag-job-" + i)).toList();
+                .mapToObj(i -> run(1, "v1.0.0", "target-" + i, 1000 + i, "tag-job-" + i))
+                .toList();
         assertThat(together(bodies, slug, ingest)).containsOnly(201);
         assertThat(Rows.runs(db, slug)).isEqualTo(8);
-        assertThat(Rows.count(db, "select count(*) from releases r join projects p on p.id = r.project_id where p.slug = ?",
-                slug)).isEqualTo(1);
+        assertThat(Rows.count(
+                        db,
+                        "select count(*) from releases r join projects p on p.id = r.project_id where p.slug = ?",
+                        slug))
+                .isEqualTo(1);
     }
 
     @Test
     void regressionsOfOneSeriesArrivingTogetherOpenOneAlert() {
         String slug = project("matrix-alert", false);
         String ingest = token(slug, "ingest");
-        as(ingest).body(run(1, "v1.0.0", "x86_64-unknown-linux-gnu", 100_000, "base"))
-                .post("/api/v1/projects/" + slug + "/runs").then().statusCode(201);
+        as(ingest)
+                .body(run(1, "v1.0.0", "x86_64-unknown-linux-gnu", 100_000, "base"))
+                .post("/api/v1/projects/" + slug + "/runs")
+                .then()
+                .statusCode(201);
         List<String> bodies = IntStream.range(2, 10)
-                .mapToObj(n -> run(n, null, "x86_64-unknown-linux-gnu", 200_000 + n, "grown-" + n)).toList();
+                .mapToObj(n -> run(n, null, "x86_64-unknown-linux-gnu", 200_000 + n, "grown-" + n))
+                .toList();
         assertThat(together(bodies, slug, ingest)).containsOnly(201);
         assertThat(Rows.runs(db, slug)).isEqualTo(9);
-        assertThat(Rows.count(db, "select count(*) from alerts a join projects p on p.id = a.project_id where p.slug = ?",
-                slug)).isEqualTo(1);
+        assertThat(Rows.count(
+                        db,
+                        "select count(*) from alerts a join projects p on p.id = a.project_id where p.slug = ?",
+                        slug))
+                .isEqualTo(1);
     }
 }

@@ -35,9 +35,11 @@ class IngestApiTest {
     void aFirstRunIsStoredAndAnsweredWithANoBaselineComparison() {
         String slug = project("first", false);
         String ingest = token(slug, "ingest");
-        int runId = as(ingest).body(run(7, "main", "\"message\": \"Shrink tables\", \"pullRequest\": 42"))
+        int runId = as(ingest)
+                .body(run(7, "main", "\"message\": \"Shrink tables\", \"pullRequest\": 42"))
                 .post("/api/v1/projects/" + slug + "/runs")
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .body("commit", equalTo(sha(7)))
                 .body("branch", equalTo("main"))
                 .body("baseline", nullValue())
@@ -53,10 +55,13 @@ class IngestApiTest {
                 .body("markdown", containsString("myapp"))
                 .body("markdown", containsString("293.0 KiB (300,007 B)"))
                 .body("url", containsString("/projects/" + slug + "/runs/"))
-                .extract().path("runId");
+                .extract()
+                .path("runId");
 
-        as(ingest).get("/api/v1/projects/" + slug + "/runs/" + runId)
-                .then().statusCode(200)
+        as(ingest)
+                .get("/api/v1/projects/" + slug + "/runs/" + runId)
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(runId))
                 .body("message", equalTo("Shrink tables"))
                 .body("pullRequest", equalTo(42))
@@ -76,21 +81,52 @@ class IngestApiTest {
         String slug = project("paging", true);
         String ingest = token(slug, "ingest");
         for (int n = 1; n <= 5; n++) {
-            as(ingest).body(run(n, n % 2 == 0 ? "feature/x" : "main", null)).post("/api/v1/projects/" + slug + "/runs")
-                    .then().statusCode(201);
+            as(ingest)
+                    .body(run(n, n % 2 == 0 ? "feature/x" : "main", null))
+                    .post("/api/v1/projects/" + slug + "/runs")
+                    .then()
+                    .statusCode(201);
         }
-        String next = as(ingest).queryParam("limit", 2).get("/api/v1/projects/" + slug + "/runs")
-                .then().statusCode(200)
+        String next = as(ingest)
+                .queryParam("limit", 2)
+                .get("/api/v1/projects/" + slug + "/runs")
+                .then()
+                .statusCode(200)
                 .body("runs.commit", equalTo(List.of(sha(5), sha(4))))
-                .extract().path("next");
-        next = as(ingest).queryParam("limit", 2).queryParam("cursor", next).get("/api/v1/projects/" + slug + "/runs")
-                .then().statusCode(200).body("runs.commit", equalTo(List.of(sha(3), sha(2)))).extract().path("next");
-        as(ingest).queryParam("limit", 2).queryParam("cursor", next).get("/api/v1/projects/" + slug + "/runs")
-                .then().statusCode(200).body("runs.commit", equalTo(List.of(sha(1)))).body("next", nullValue());
-        as(ingest).queryParam("branch", "feature/x").get("/api/v1/projects/" + slug + "/runs")
-                .then().body("runs.commit", equalTo(List.of(sha(4), sha(2))));
-        as(ingest).queryParam("limit", 0).get("/api/v1/projects/" + slug + "/runs").then().statusCode(400);
-        as(ingest).queryParam("cursor", "garbage").get("/api/v1/projects/" + slug + "/runs").then().statusCode(400)
+                .extract()
+                .path("next");
+        next = as(ingest)
+                .queryParam("limit", 2)
+                .queryParam("cursor", next)
+                .get("/api/v1/projects/" + slug + "/runs")
+                .then()
+                .statusCode(200)
+                .body("runs.commit", equalTo(List.of(sha(3), sha(2))))
+                .extract()
+                .path("next");
+        as(ingest)
+                .queryParam("limit", 2)
+                .queryParam("cursor", next)
+                .get("/api/v1/projects/" + slug + "/runs")
+                .then()
+                .statusCode(200)
+                .body("runs.commit", equalTo(List.of(sha(1))))
+                .body("next", nullValue());
+        as(ingest)
+                .queryParam("branch", "feature/x")
+                .get("/api/v1/projects/" + slug + "/runs")
+                .then()
+                .body("runs.commit", equalTo(List.of(sha(4), sha(2))));
+        as(ingest)
+                .queryParam("limit", 0)
+                .get("/api/v1/projects/" + slug + "/runs")
+                .then()
+                .statusCode(400);
+        as(ingest)
+                .queryParam("cursor", "garbage")
+                .get("/api/v1/projects/" + slug + "/runs")
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("cursor"));
     }
 
@@ -99,16 +135,30 @@ class IngestApiTest {
         String slug = project("replay", false);
         String ingest = token(slug, "ingest");
         String body = run(3, "main", "\"idempotencyKey\": \"gh-1-1-build\"");
-        String first = as(ingest).body(body).post("/api/v1/projects/" + slug + "/runs")
-                .then().statusCode(201).extract().asString();
-        String again = as(ingest).body(body).post("/api/v1/projects/" + slug + "/runs")
-                .then().statusCode(200).extract().asString();
+        String first = as(ingest)
+                .body(body)
+                .post("/api/v1/projects/" + slug + "/runs")
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString();
+        String again = as(ingest)
+                .body(body)
+                .post("/api/v1/projects/" + slug + "/runs")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(again).isEqualTo(first);
         assertThat(Rows.runs(db, slug)).isEqualTo(1);
         assertThat(Rows.measurements(db, slug)).isEqualTo(2);
 
-        as(ingest).body(run(4, "main", "\"idempotencyKey\": \"gh-1-1-build\"")).post("/api/v1/projects/" + slug + "/runs")
-                .then().statusCode(409).contentType("application/problem+json")
+        as(ingest)
+                .body(run(4, "main", "\"idempotencyKey\": \"gh-1-1-build\""))
+                .post("/api/v1/projects/" + slug + "/runs")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("detail", containsString("gh-1-1-build"));
         assertThat(Rows.runs(db, slug)).isEqualTo(1);
     }
@@ -156,7 +206,8 @@ class IngestApiTest {
         as(token(slug, "ingest"))
                 .body(run(1, "main", "\"futureField\": {\"nested\": [1, 2]}, \"workflow\": \"build\""))
                 .post("/api/v1/projects/" + slug + "/runs")
-                .then().statusCode(201);
+                .then()
+                .statusCode(201);
         assertThat(Rows.runs(db, slug)).isEqualTo(1);
     }
 
@@ -165,13 +216,20 @@ class IngestApiTest {
         String slug = project("wide", false);
         StringBuilder measurements = new StringBuilder();
         for (int i = 0; i < 5_000; i++) {
-            measurements.append(i == 0 ? "" : ",").append("{\"kind\":\"size\",\"name\":\"bin-").append(i)
-                    .append("\",\"value\":").append(1000 + i).append('}');
+            measurements
+                    .append(i == 0 ? "" : ",")
+                    .append("{\"kind\":\"size\",\"name\":\"bin-")
+                    .append(i)
+                    .append("\",\"value\":")
+                    .append(1000 + i)
+                    .append('}');
         }
         as(token(slug, "ingest"))
                 .body("{\"commit\":\"" + sha(1) + "\",\"branch\":\"main\",\"measurements\":[" + measurements + "]}")
                 .post("/api/v1/projects/" + slug + "/runs")
-                .then().statusCode(201).body("verdicts", hasSize(5_000));
+                .then()
+                .statusCode(201)
+                .body("verdicts", hasSize(5_000));
         assertThat(Rows.measurements(db, slug)).isEqualTo(5_000);
     }
 }

@@ -20,7 +20,8 @@ class UploadRulesTest {
     }
 
     private static RunUpload upload(ProfileUpload profile, String branch, OffsetDateTime at, MeasurementUpload... ms) {
-        return new RunUpload(C, branch, null, null, null, at, null, null, null, null, null, null, profile, Arrays.asList(ms));
+        return new RunUpload(
+                C, branch, null, null, null, at, null, null, null, null, null, null, profile, Arrays.asList(ms));
     }
 
     private static MeasurementUpload size(String name, Double value) {
@@ -28,7 +29,8 @@ class UploadRulesTest {
     }
 
     private static MeasurementUpload runtime(String name, Double value, Double... samples) {
-        return new MeasurementUpload("runtime", name, null, value, samples.length == 0 ? null : Arrays.asList(samples), null);
+        return new MeasurementUpload(
+                "runtime", name, null, value, samples.length == 0 ? null : Arrays.asList(samples), null);
     }
 
     private static List<String> fields(RunUpload upload) {
@@ -37,8 +39,10 @@ class UploadRulesTest {
 
     @Test
     void aGoodUploadHasNoViolations() {
-        assertThat(UploadRules.check(upload(size("app", 303552.0), runtime("t", null, 0.1, 0.2, 0.0)))).isEmpty();
-        assertThat(UploadRules.check(upload(size("big", UploadRules.MAX_EXACT)))).isEmpty();
+        assertThat(UploadRules.check(upload(size("app", 303552.0), runtime("t", null, 0.1, 0.2, 0.0))))
+                .isEmpty();
+        assertThat(UploadRules.check(upload(size("big", UploadRules.MAX_EXACT))))
+                .isEmpty();
     }
 
     @Test
@@ -80,7 +84,8 @@ class UploadRulesTest {
     void customKindsNeedAUnit() {
         assertThat(fields(upload(new MeasurementUpload("memory", "peak", null, 1.0, null, null))))
                 .containsExactly("measurements[0].unit");
-        assertThat(fields(upload(new MeasurementUpload("memory", "peak", "bytes", 1.0, null, null)))).isEmpty();
+        assertThat(fields(upload(new MeasurementUpload("memory", "peak", "bytes", 1.0, null, null))))
+                .isEmpty();
         assertThat(UploadRules.unitOf(size("a", 1.0))).isEqualTo("bytes");
         assertThat(UploadRules.unitOf(runtime("a", 1.0))).isEqualTo("seconds");
     }
@@ -90,14 +95,20 @@ class UploadRulesTest {
         assertThat(fields(upload(null, "a..b", null, size("a", 1.0)))).containsExactly("branch");
         assertThat(fields(upload(null, "main", OffsetDateTime.parse("1969-12-31T23:59:59Z"), size("a", 1.0))))
                 .containsExactly("committedAt");
-        assertThat(fields(upload(null, "main", OffsetDateTime.parse("2026-11-23T10:15:00+02:00"), size("a", 1.0)))).isEmpty();
+        assertThat(fields(upload(null, "main", OffsetDateTime.parse("2026-11-23T10:15:00+02:00"), size("a", 1.0))))
+                .isEmpty();
     }
 
     @Test
     void profileSettingsAreScalars() {
-        ProfileUpload profile = new ProfileUpload("release",
+        ProfileUpload profile = new ProfileUpload(
+                "release",
                 Map.of("lto", "fat", "codegen-units", 1, "debug", false, "bad", List.of(1), "nan", Double.NaN),
-                null, null, null, null, null);
+                null,
+                null,
+                null,
+                null,
+                null);
         assertThat(fields(upload(profile, "main", null, size("a", 1.0))))
                 .containsExactlyInAnyOrder("profile.settings.bad", "profile.settings.nan");
     }

@@ -30,11 +30,19 @@ class MatrixApiTest {
         String ci = token(slug, "ingest");
         String runs = "/api/v1/projects/" + slug + "/runs";
         as(ci).body(run("release", "", 300_000, 1.0)).post(runs).then().statusCode(201);
-        as(ci).body(run("min-size", "[profile.min-size]\\ninherits = \\\"release\\\"\\nopt-level = \\\"z\\\"\\nlto = true\\n",
-                195_000, 1.02)).post(runs).then().statusCode(201);
+        as(ci).body(run(
+                        "min-size",
+                        "[profile.min-size]\\ninherits = \\\"release\\\"\\nopt-level = \\\"z\\\"\\nlto = true\\n",
+                        195_000,
+                        1.02))
+                .post(runs)
+                .then()
+                .statusCode(201);
         as(ci).body(run("dev", "", 900_000, 5.0)).post(runs).then().statusCode(201);
 
-        as(ci).get("/api/v1/projects/" + slug + "/commits/" + sha(42) + "/matrix").then().statusCode(200)
+        as(ci).get("/api/v1/projects/" + slug + "/commits/" + sha(42) + "/matrix")
+                .then()
+                .statusCode(200)
                 .body("reference", equalTo("release"))
                 .body("profiles", hasSize(3))
                 .body("profiles.find { it.profile == 'min-size' }.sizes.app", equalTo(195000))
@@ -46,7 +54,9 @@ class MatrixApiTest {
                 .body("differingSettings.lto.min-size", equalTo("fat"))
                 .body("summary", hasItem("min-size: -35.0 % size, +2.0 % time versus release (on the frontier)"));
 
-        as(ci).get("/api/v1/projects/" + slug + "/commits/" + sha(43) + "/matrix").then().statusCode(404);
+        as(ci).get("/api/v1/projects/" + slug + "/commits/" + sha(43) + "/matrix")
+                .then()
+                .statusCode(404);
         as(ci).get("/api/v1/projects/" + slug + "/commits/HEAD/matrix").then().statusCode(400);
     }
 }

@@ -21,7 +21,8 @@ class ProjectApiTest {
     void adminCreatesAPrivateProjectByDefault() {
         admin().body(Map.of("slug", "created-1", "name", "Created", "repository", "https://github.com/acme/created"))
                 .post("/api/v1/projects")
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .header("Location", startsWith("http"))
                 .body("slug", equalTo("created-1"))
                 .body("public", equalTo(false))
@@ -33,17 +34,29 @@ class ProjectApiTest {
     @Test
     void aTakenSlugIsAConflict() {
         String slug = project("taken", false);
-        admin().body(Map.of("slug", slug, "name", "again")).post("/api/v1/projects")
-                .then().statusCode(409).contentType("application/problem+json").body("status", equalTo(409));
+        admin().body(Map.of("slug", slug, "name", "again"))
+                .post("/api/v1/projects")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("status", equalTo(409));
     }
 
     @Test
     void onlyAnAdminCreatesProjects() {
-        anonymous().body(Map.of("slug", "nope-1", "name", "x")).post("/api/v1/projects")
-                .then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));
+        anonymous()
+                .body(Map.of("slug", "nope-1", "name", "x"))
+                .post("/api/v1/projects")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"));
         String slug = project("ingestor", false);
-        as(token(slug, "ingest")).body(Map.of("slug", "nope-2", "name", "x")).post("/api/v1/projects")
-                .then().statusCode(403).contentType("application/problem+json");
+        as(token(slug, "ingest"))
+                .body(Map.of("slug", "nope-2", "name", "x"))
+                .post("/api/v1/projects")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
         admin().get("/api/v1/projects/nope-2").then().statusCode(404);
     }
 
@@ -55,16 +68,33 @@ class ProjectApiTest {
         String secretReader = token(secret, "read");
         String otherIngest = token(other, "ingest");
 
-        anonymous().get("/api/v1/projects").then().statusCode(200)
-                .body("slug", hasItem(open)).body("slug", not(hasItem(secret)));
-        as(otherIngest).get("/api/v1/projects").then().statusCode(200)
-                .body("slug", hasItem(open)).body("slug", hasItem(other)).body("slug", not(hasItem(secret)));
-        as(secretReader).get("/api/v1/projects").then().body("slug", hasItem(secret)).body("slug", not(hasItem(other)));
+        anonymous()
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(200)
+                .body("slug", hasItem(open))
+                .body("slug", not(hasItem(secret)));
+        as(otherIngest)
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(200)
+                .body("slug", hasItem(open))
+                .body("slug", hasItem(other))
+                .body("slug", not(hasItem(secret)));
+        as(secretReader)
+                .get("/api/v1/projects")
+                .then()
+                .body("slug", hasItem(secret))
+                .body("slug", not(hasItem(other)));
         admin().get("/api/v1/projects").then().body("slug", hasItem(secret)).body("slug", hasItem(other));
 
         anonymous().get("/api/v1/projects/" + secret).then().statusCode(401);
         as(otherIngest).get("/api/v1/projects/" + secret).then().statusCode(403);
-        as(secretReader).get("/api/v1/projects/" + secret).then().statusCode(200).body("slug", equalTo(secret));
+        as(secretReader)
+                .get("/api/v1/projects/" + secret)
+                .then()
+                .statusCode(200)
+                .body("slug", equalTo(secret));
         anonymous().get("/api/v1/projects/" + open).then().statusCode(200).body("public", equalTo(true));
     }
 
@@ -78,12 +108,18 @@ class ProjectApiTest {
 
     @Test
     void badProjectsAreRefusedWithViolations() {
-        admin().body(Map.of("slug", "Bad Slug!", "name", "")).post("/api/v1/projects")
-                .then().statusCode(400).contentType("application/problem+json")
+        admin().body(Map.of("slug", "Bad Slug!", "name", ""))
+                .post("/api/v1/projects")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations.field", hasItem("slug"))
                 .body("violations.field", hasItem("name"));
-        admin().body(Map.of("slug", "bad-branch", "name", "x", "defaultBranch", "a..b")).post("/api/v1/projects")
-                .then().statusCode(400).body("violations[0].field", equalTo("defaultBranch"));
+        admin().body(Map.of("slug", "bad-branch", "name", "x", "defaultBranch", "a..b"))
+                .post("/api/v1/projects")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("defaultBranch"));
         admin().get("/api/v1/projects/bad-branch").then().statusCode(404);
     }
 }

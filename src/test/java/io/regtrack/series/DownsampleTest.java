@@ -18,8 +18,16 @@ class DownsampleTest {
         List<Integer> kept = Downsample.keep(values, 1_000);
         assertThat(kept.size()).isLessThanOrEqualTo(1_002);
         assertThat(kept).isSorted().contains(0, values.length - 1);
-        int before = kept.stream().filter(i -> i < 61_234).mapToInt(Integer::intValue).max().orElseThrow();
-        int after = kept.stream().filter(i -> i >= 61_234).mapToInt(Integer::intValue).min().orElseThrow();
+        int before = kept.stream()
+                .filter(i -> i < 61_234)
+                .mapToInt(Integer::intValue)
+                .max()
+                .orElseThrow();
+        int after = kept.stream()
+                .filter(i -> i >= 61_234)
+                .mapToInt(Integer::intValue)
+                .min()
+                .orElseThrow();
         assertThat(values[before]).isLessThan(300_003);
         assertThat(values[after]).isGreaterThanOrEqualTo(316_500);
         assertThat(after - before).isLessThan(values.length / 250);

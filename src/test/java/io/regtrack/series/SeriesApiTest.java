@@ -24,14 +24,26 @@ class SeriesApiTest {
                     {"commit": "%s", "branch": "main", %s "committedAt": "%s", "message": "m%d",
                      "profile": {"name": "release", "settings": {"lto": "%s"}},
                      "measurements": [{"kind": "size", "name": "app", "value": %d}]}
-                    """.formatted(sha(n), n == 1 ? "\"tag\": \"v1.0.0\"," : "",
-                    java.time.Instant.parse("2026-01-01T00:00:00Z").plus(java.time.Duration.ofDays(n)), n,
-                    n < 30 ? "fat" : "false", n < 30 ? 1000 : 2000))
-                    .post("/api/v1/projects/" + slug + "/runs").then().statusCode(201);
+                    """.formatted(
+                            sha(n),
+                            n == 1 ? "\"tag\": \"v1.0.0\"," : "",
+                            java.time.Instant.parse("2026-01-01T00:00:00Z").plus(java.time.Duration.ofDays(n)),
+                            n,
+                            n < 30 ? "fat" : "false",
+                            n < 30 ? 1000 : 2000))
+                    .post("/api/v1/projects/" + slug + "/runs")
+                    .then()
+                    .statusCode(201);
         }
-        anonymous().queryParam("kind", "size").queryParam("name", "app").queryParam("maxPoints", 8)
-                .get("/api/v1/projects/" + slug + "/series").then().statusCode(200)
-                .body("total", equalTo(40)).body("unit", equalTo("bytes"))
+        anonymous()
+                .queryParam("kind", "size")
+                .queryParam("name", "app")
+                .queryParam("maxPoints", 8)
+                .get("/api/v1/projects/" + slug + "/series")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(40))
+                .body("unit", equalTo("bytes"))
                 .body("points.size()", org.hamcrest.Matchers.lessThanOrEqualTo(10))
                 .body("points[0].commit", equalTo(sha(1)))
                 .body("points[-1].commit", equalTo(sha(40)))
@@ -40,19 +52,47 @@ class SeriesApiTest {
                 .body("annotations", hasSize(1))
                 .body("annotations[0].commit", equalTo(sha(30)))
                 .body("annotations[0].changes", equalTo(java.util.List.of("lto: fat → false")));
-        anonymous().queryParam("kind", "size").queryParam("name", "app").queryParam("format", "csv")
-                .get("/api/v1/projects/" + slug + "/series").then().statusCode(200)
+        anonymous()
+                .queryParam("kind", "size")
+                .queryParam("name", "app")
+                .queryParam("format", "csv")
+                .get("/api/v1/projects/" + slug + "/series")
+                .then()
+                .statusCode(200)
                 .contentType(containsString("text/csv"))
-                .body(containsString("run_id,commit,committed_at,value,unit")).body(containsString(sha(40)));
-        anonymous().get("/api/v1/projects/" + slug + "/series/index").then().statusCode(200)
-                .body("[0].name", equalTo("app")).body("[0].points", equalTo(40)).body("[0].profile", equalTo("release"));
-        anonymous().get("/api/v1/projects/" + slug + "/branches").then().body("[0].name", equalTo("main"))
+                .body(containsString("run_id,commit,committed_at,value,unit"))
+                .body(containsString(sha(40)));
+        anonymous()
+                .get("/api/v1/projects/" + slug + "/series/index")
+                .then()
+                .statusCode(200)
+                .body("[0].name", equalTo("app"))
+                .body("[0].points", equalTo(40))
+                .body("[0].profile", equalTo("release"));
+        anonymous()
+                .get("/api/v1/projects/" + slug + "/branches")
+                .then()
+                .body("[0].name", equalTo("main"))
                 .body("[0].default", equalTo(true));
-        anonymous().queryParam("kind", "size").queryParam("name", "app").queryParam("maxPoints", "lots")
-                .get("/api/v1/projects/" + slug + "/series").then().statusCode(400);
-        anonymous().queryParam("kind", "size").queryParam("name", "app").queryParam("from", "yesterday")
-                .get("/api/v1/projects/" + slug + "/series").then().statusCode(400);
-        anonymous().queryParam("name", "app").get("/api/v1/projects/" + slug + "/series").then().statusCode(400)
+        anonymous()
+                .queryParam("kind", "size")
+                .queryParam("name", "app")
+                .queryParam("maxPoints", "lots")
+                .get("/api/v1/projects/" + slug + "/series")
+                .then()
+                .statusCode(400);
+        anonymous()
+                .queryParam("kind", "size")
+                .queryParam("name", "app")
+                .queryParam("from", "yesterday")
+                .get("/api/v1/projects/" + slug + "/series")
+                .then()
+                .statusCode(400);
+        anonymous()
+                .queryParam("name", "app")
+                .get("/api/v1/projects/" + slug + "/series")
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("kind"));
     }
 }

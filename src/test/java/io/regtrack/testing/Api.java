@@ -12,11 +12,12 @@ public final class Api {
 
     public static final String ADMIN_TOKEN = "test-admin-token-for-the-test-suite-only";
 
-    private Api() {
-    }
+    private Api() {}
 
     public static RequestSpecification as(String token) {
-        return given().contentType(ContentType.JSON).accept(ContentType.JSON).header("Authorization", "Bearer " + token);
+        return given().contentType(ContentType.JSON)
+                .accept(ContentType.JSON)
+                .header("Authorization", "Bearer " + token);
     }
 
     public static RequestSpecification admin() {
@@ -31,14 +32,19 @@ public final class Api {
     public static String project(String prefix, boolean isPublic) {
         String slug = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         admin().body(Map.of("slug", slug, "name", prefix, "public", isPublic))
-                .post("/api/v1/projects").then().statusCode(201);
+                .post("/api/v1/projects")
+                .then()
+                .statusCode(201);
         return slug;
     }
 
     public static String token(String slug, String scope) {
         return admin().body(Map.of("name", "test " + scope, "scope", scope))
-                .post("/api/v1/projects/" + slug + "/tokens").then().statusCode(201)
-                .extract().path("token");
+                .post("/api/v1/projects/" + slug + "/tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("token");
     }
 
     public static String sha(int n) {

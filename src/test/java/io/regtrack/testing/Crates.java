@@ -3,8 +3,7 @@ package io.regtrack.testing;
 /** The small, dependency-free Rust crate the tests build with the real cargo. */
 public final class Crates {
 
-    private Crates() {
-    }
+    private Crates() {}
 
     public static final String PACKAGE = """
             [package]

@@ -30,18 +30,26 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         if (dockerAnswers()) {
             container = new PostgreSQLContainer("postgres:17-alpine");
             container.start();
-            return Map.of("quarkus.datasource.jdbc.url", container.getJdbcUrl(),
-                    "quarkus.datasource.username", container.getUsername(),
-                    "quarkus.datasource.password", container.getPassword());
+            return Map.of(
+                    "quarkus.datasource.jdbc.url",
+                    container.getJdbcUrl(),
+                    "quarkus.datasource.username",
+                    container.getUsername(),
+                    "quarkus.datasource.password",
+                    container.getPassword());
         }
         try {
             embedded = EmbeddedPostgres.builder().start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start an embedded PostgreSQL for the tests", e);
         }
-        return Map.of("quarkus.datasource.jdbc.url", embedded.getJdbcUrl("postgres", "postgres"),
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "");
+        return Map.of(
+                "quarkus.datasource.jdbc.url",
+                embedded.getJdbcUrl("postgres", "postgres"),
+                "quarkus.datasource.username",
+                "postgres",
+                "quarkus.datasource.password",
+                "");
     }
 
     @Override

@@ -9,20 +9,22 @@ import javax.sql.DataSource;
 /** Counts what is really stored, straight from PostgreSQL. */
 public final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     public static long runs(DataSource db, String slug) {
         return count(db, "select count(*) from runs r join projects p on p.id = r.project_id where p.slug = ?", slug);
     }
 
     public static long measurements(DataSource db, String slug) {
-        return count(db, "select count(*) from measurements m join projects p on p.id = m.project_id where p.slug = ?",
+        return count(
+                db,
+                "select count(*) from measurements m join projects p on p.id = m.project_id where p.slug = ?",
                 slug);
     }
 
     public static void update(DataSource db, String sql) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -30,7 +32,8 @@ public final class Rows {
     }
 
     public static long count(DataSource db, String sql, Object... args) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
             }

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Tools {
 
-    private Tools() {
-    }
+    private Tools() {}
 
     public static void require(String tool) {
         String path = System.getenv().getOrDefault("PATH", "");

@@ -10,8 +10,10 @@ class ComparisonsTest {
 
     private static final String COMMIT = "9fceb02d0ae598e95dc970b74767f19372d61af8";
     private static final String BASE = "0123456789abcdef0123456789abcdef01234567";
-    private static final Environment ENV = new Environment(Map.of("opt-level", "z", "lto", "fat"),
-            Map.of("rustc", "1.94.0", "target", "x86_64-unknown-linux-gnu"), Map.of("os", "ubuntu-24.04"));
+    private static final Environment ENV = new Environment(
+            Map.of("opt-level", "z", "lto", "fat"),
+            Map.of("rustc", "1.94.0", "target", "x86_64-unknown-linux-gnu"),
+            Map.of("os", "ubuntu-24.04"));
 
     private static Comparisons.Subject run(List<Measured> measured, Environment env) {
         return new Comparisons.Subject(17, COMMIT, "main", "http://x/projects/p/runs/17", measured, env);
@@ -23,23 +25,39 @@ class ComparisonsTest {
 
     @Test
     void withoutABaselineEveryMeasurementIsNew() {
-        Comparison c = Comparisons.compare(run(List.of(Measured.value("size", "myapp", "bytes", 303552),
-                new Measured("runtime", "startup", "seconds", 0.00081, new double[] {0.00081, 0.00079, 0.00083})), ENV),
-                null, Thresholds.DEFAULT, Map.of(), List.of());
+        Comparison c = Comparisons.compare(
+                run(
+                        List.of(
+                                Measured.value("size", "myapp", "bytes", 303552),
+                                new Measured("runtime", "startup", "seconds", 0.00081, new double[] {
+                                    0.00081, 0.00079, 0.00083
+                                })),
+                        ENV),
+                null,
+                Thresholds.DEFAULT,
+                Map.of(),
+                List.of());
         assertThat(c.status()).isEqualTo("no-baseline");
         assertThat(c.baseline()).isNull();
         assertThat(c.verdicts()).extracting(Verdict::status).containsOnly("new");
         assertThat(c.verdicts()).extracting(Verdict::name).containsExactly("startup", "myapp");
-        assertThat(c.markdown()).contains("`9fceb02d0a`").contains("| 🆕 new | size | myapp | — | 296.4 KiB (303,552 B) |")
+        assertThat(c.markdown())
+                .contains("`9fceb02d0a`")
+                .contains("| 🆕 new | size | myapp | — | 296.4 KiB (303,552 B) |")
                 .contains("[Run 17](http://x/projects/p/runs/17)");
     }
 
     @Test
     void aProfileChangeExplainsASizeRegression() {
-        Environment after = new Environment(Map.of("opt-level", "3", "lto", "fat"),
-                Map.of("rustc", "1.95.0", "target", "x86_64-unknown-linux-gnu"), Map.of("os", "ubuntu-24.04"));
-        Comparison c = Comparisons.compare(run(List.of(Measured.value("size", "myapp", "bytes", 303552 + 20000)), after),
-                release(List.of(Measured.value("size", "myapp", "bytes", 288656)), ENV), Thresholds.DEFAULT, Map.of(),
+        Environment after = new Environment(
+                Map.of("opt-level", "3", "lto", "fat"),
+                Map.of("rustc", "1.95.0", "target", "x86_64-unknown-linux-gnu"),
+                Map.of("os", "ubuntu-24.04"));
+        Comparison c = Comparisons.compare(
+                run(List.of(Measured.value("size", "myapp", "bytes", 303552 + 20000)), after),
+                release(List.of(Measured.value("size", "myapp", "bytes", 288656)), ENV),
+                Thresholds.DEFAULT,
+                Map.of(),
                 List.of());
         assertThat(c.status()).isEqualTo("regressed");
         assertThat(c.baseline()).isEqualTo(new Comparison.BaselineRef("v1.3.0", BASE, 9));
@@ -49,7 +67,8 @@ class ComparisonsTest {
         assertThat(v.explanations()).containsExactly("opt-level: z → 3", "rustc: 1.94.0 → 1.95.0");
         assertThat(c.profileChanges()).containsExactly(new Comparison.SettingChange("opt-level", "z", "3"));
         assertThat(c.toolchainChanges()).containsExactly(new Comparison.SettingChange("rustc", "1.94.0", "1.95.0"));
-        assertThat(c.markdown()).contains("🔴 1 regression against v1.3.0")
+        assertThat(c.markdown())
+                .contains("🔴 1 regression against v1.3.0")
                 .contains("**Profile changed:** `opt-level: z → 3`")
                 .contains("| 🔴 regressed | size | myapp | 281.9 KiB (288,656 B) | 316.0 KiB (323,552 B) | "
                         + "+34.1 KiB (+34,896 B) | +12.09 % | `opt-level: z → 3`, `rustc: 1.94.0 → 1.95.0` |");
@@ -58,27 +77,46 @@ class ComparisonsTest {
     @Test
     void newMissingAndUnchangedMeasurementsAreReportedAndFolded() {
         Comparison c = Comparisons.compare(
-                run(List.of(Measured.value("size", "kept", "bytes", 1000), Measured.value("size", "added", "bytes", 5)), ENV),
-                release(List.of(Measured.value("size", "kept", "bytes", 1000), Measured.value("size", "gone", "bytes", 7)),
+                run(
+                        List.of(
+                                Measured.value("size", "kept", "bytes", 1000),
+                                Measured.value("size", "added", "bytes", 5)),
                         ENV),
-                Thresholds.DEFAULT, Map.of(), List.of("Non-reproducible build: kept"));
-        assertThat(c.verdicts()).extracting(Verdict::name, Verdict::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("added", "new"),
+                release(
+                        List.of(
+                                Measured.value("size", "kept", "bytes", 1000),
+                                Measured.value("size", "gone", "bytes", 7)),
+                        ENV),
+                Thresholds.DEFAULT,
+                Map.of(),
+                List.of("Non-reproducible build: kept"));
+        assertThat(c.verdicts())
+                .extracting(Verdict::name, Verdict::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("added", "new"),
                         org.assertj.core.groups.Tuple.tuple("kept", "unchanged"),
                         org.assertj.core.groups.Tuple.tuple("gone", "missing"));
         assertThat(c.status()).isEqualTo("unchanged");
-        assertThat(c.markdown()).contains("<details><summary>1 unchanged</summary>").contains("⚪ missing")
-                .contains("> ⚠️ Non-reproducible build: kept").contains("✅ no significant change against v1.3.0");
+        assertThat(c.markdown())
+                .contains("<details><summary>1 unchanged</summary>")
+                .contains("⚪ missing")
+                .contains("> ⚠️ Non-reproducible build: kept")
+                .contains("✅ no significant change against v1.3.0");
         assertThat(c.markdown().indexOf("missing")).isLessThan(c.markdown().indexOf("<details>"));
     }
 
     @Test
     void theRunStatusIsTheWorstVerdict() {
-        List<Measured> before = List.of(Measured.value("size", "a", "bytes", 100_000), Measured.value("size", "b", "bytes",
-                100_000), runtime("t", 1.0));
-        List<Measured> after = List.of(Measured.value("size", "a", "bytes", 40_000), Measured.value("size", "b", "bytes",
-                100_000), runtime("t", 1.6, 0.9));
-        Comparison c = Comparisons.compare(run(after, ENV), release(before, ENV), Thresholds.DEFAULT, Map.of(), List.of());
+        List<Measured> before = List.of(
+                Measured.value("size", "a", "bytes", 100_000),
+                Measured.value("size", "b", "bytes", 100_000),
+                runtime("t", 1.0));
+        List<Measured> after = List.of(
+                Measured.value("size", "a", "bytes", 40_000),
+                Measured.value("size", "b", "bytes", 100_000),
+                runtime("t", 1.6, 0.9));
+        Comparison c =
+                Comparisons.compare(run(after, ENV), release(before, ENV), Thresholds.DEFAULT, Map.of(), List.of());
         assertThat(c.verdicts()).extracting(Verdict::status).containsExactly("noisy", "improved", "unchanged");
         assertThat(c.status()).isEqualTo("noisy");
     }
@@ -88,16 +126,31 @@ class ComparisonsTest {
         for (int i = 0; i < samples.length; i++) {
             samples[i] = around[i % around.length] + i * 1e-3;
         }
-        return new Measured("runtime", name, "seconds", new org.apache.commons.math3.stat.descriptive.rank.Median()
-                .evaluate(samples), samples);
+        return new Measured(
+                "runtime",
+                name,
+                "seconds",
+                new org.apache.commons.math3.stat.descriptive.rank.Median().evaluate(samples),
+                samples);
     }
 
     @Test
     void namesAreShownAsTextNotMarkup() {
-        Comparison c = Comparisons.compare(new Comparisons.Subject(1, COMMIT, "feat/<b>", "u",
-                List.of(Measured.value("size", "<img src=x onerror=alert(1)>|`x`*", "bytes", 1)), ENV), null,
-                Thresholds.DEFAULT, Map.of(), List.of());
-        assertThat(c.markdown()).contains("&lt;img src=x onerror=alert(1)&gt;\\|\\`x\\`\\*").doesNotContain("<img")
+        Comparison c = Comparisons.compare(
+                new Comparisons.Subject(
+                        1,
+                        COMMIT,
+                        "feat/<b>",
+                        "u",
+                        List.of(Measured.value("size", "<img src=x onerror=alert(1)>|`x`*", "bytes", 1)),
+                        ENV),
+                null,
+                Thresholds.DEFAULT,
+                Map.of(),
+                List.of());
+        assertThat(c.markdown())
+                .contains("&lt;img src=x onerror=alert(1)&gt;\\|\\`x\\`\\*")
+                .doesNotContain("<img")
                 .contains("feat/&lt;b&gt;");
     }
 }

@@ -13,22 +13,27 @@ import org.junit.jupiter.params.provider.CsvSource;
 class JudgeTest {
 
     private static Verdict size(double before, double after, Thresholds t) {
-        return Judge.judge(Measured.value("size", "app", "bytes", before), Measured.value("size", "app", "bytes", after),
-                t, List.of(), List.of());
+        return Judge.judge(
+                Measured.value("size", "app", "bytes", before),
+                Measured.value("size", "app", "bytes", after),
+                t,
+                List.of(),
+                List.of());
     }
 
     @ParameterizedTest(name = "{0} → {1}: {2}")
     @CsvSource({
-            "300000, 300000, unchanged",
-            "300000, 316384, unchanged",     // +16 KiB exactly is within the allowance
-            "300000, 316385, regressed",     // one byte more is not
-            "300000, 283615, improved",
-            "300000, 283616, unchanged",
-            "10000000, 10100000, unchanged", // 1 % of 10 MB is larger than 16 KiB
-            "10000000, 10100001, regressed",
-            "10000000, 9899999, improved",
-            "0, 16385, regressed",           // from nothing: the byte allowance still applies
-            "9007199254740992, 9007199254740992, unchanged"})
+        "300000, 300000, unchanged",
+        "300000, 316384, unchanged", // +16 KiB exactly is within the allowance
+        "300000, 316385, regressed", // one byte more is not
+        "300000, 283615, improved",
+        "300000, 283616, unchanged",
+        "10000000, 10100000, unchanged", // 1 % of 10 MB is larger than 16 KiB
+        "10000000, 10100001, regressed",
+        "10000000, 9899999, improved",
+        "0, 16385, regressed", // from nothing: the byte allowance still applies
+        "9007199254740992, 9007199254740992, unchanged"
+    })
     void sizesFailBeyondOnePercentOrSixteenKibibytes(double before, double after, String status) {
         Verdict v = size(before, after, Thresholds.DEFAULT);
         assertThat(v.status()).isEqualTo(status);
@@ -47,7 +52,9 @@ class JudgeTest {
 
     @Test
     void aBinaryMayHaveItsOwnThreshold() {
-        Thresholds strict = new Thresholds(Thresholds.Size.DEFAULT, Thresholds.Runtime.DEFAULT,
+        Thresholds strict = new Thresholds(
+                Thresholds.Size.DEFAULT,
+                Thresholds.Runtime.DEFAULT,
                 Map.of("app", new Thresholds.Override(new Thresholds.Size(0, 100), null)));
         assertThat(size(300000, 300101, strict).status()).isEqualTo("regressed");
         assertThat(size(300000, 300100, strict).status()).isEqualTo("unchanged");
@@ -59,12 +66,17 @@ class JudgeTest {
         for (int i = 0; i < n; i++) {
             values[i] = center * (1 + spread * random.nextGaussian());
         }
-        return new Measured("runtime", "bench", "seconds",
-                new org.apache.commons.math3.stat.descriptive.rank.Median().evaluate(values), values);
+        return new Measured(
+                "runtime",
+                "bench",
+                "seconds",
+                new org.apache.commons.math3.stat.descriptive.rank.Median().evaluate(values),
+                values);
     }
 
     private static Verdict runtime(Measured before, Measured after, Thresholds.Runtime rule) {
-        return Judge.judge(before, after, new Thresholds(Thresholds.Size.DEFAULT, rule, Map.of()), List.of(), List.of());
+        return Judge.judge(
+                before, after, new Thresholds(Thresholds.Size.DEFAULT, rule, Map.of()), List.of(), List.of());
     }
 
     @Test
@@ -73,13 +85,15 @@ class JudgeTest {
         assertThat(v.status()).isEqualTo("regressed");
         assertThat(v.test()).isEqualTo("mann-whitney");
         assertThat(v.pValue()).isLessThan(0.01);
-        assertThat(runtime(samples(1.2, 0.01, 20, 3), samples(1.0, 0.01, 20, 4), Thresholds.Runtime.DEFAULT).status())
+        assertThat(runtime(samples(1.2, 0.01, 20, 3), samples(1.0, 0.01, 20, 4), Thresholds.Runtime.DEFAULT)
+                        .status())
                 .isEqualTo("improved");
     }
 
     @Test
     void welchsTestCanBeChosen() {
-        Verdict v = runtime(samples(1.0, 0.01, 20, 1), samples(1.2, 0.01, 20, 2), new Thresholds.Runtime(0.01, 5, "welch"));
+        Verdict v =
+                runtime(samples(1.0, 0.01, 20, 1), samples(1.2, 0.01, 20, 2), new Thresholds.Runtime(0.01, 5, "welch"));
         assertThat(v.status()).isEqualTo("regressed");
         assertThat(v.test()).isEqualTo("welch");
     }
@@ -96,8 +110,10 @@ class JudgeTest {
         Verdict v = runtime(samples(1.0, 0.5, 6, 7), samples(1.1, 0.5, 6, 8), Thresholds.Runtime.DEFAULT);
         assertThat(v.status()).isIn("noisy", "unchanged");
         assertThat(v.status()).isNotEqualTo("regressed");
-        Verdict wild = runtime(new Measured("runtime", "b", "s", 1, new double[] {1, 3, 1, 3, 1, 3}),
-                new Measured("runtime", "b", "s", 2, new double[] {2, 1, 3, 2, 1, 3}), Thresholds.Runtime.DEFAULT);
+        Verdict wild = runtime(
+                new Measured("runtime", "b", "s", 1, new double[] {1, 3, 1, 3, 1, 3}),
+                new Measured("runtime", "b", "s", 2, new double[] {2, 1, 3, 2, 1, 3}),
+                Thresholds.Runtime.DEFAULT);
         assertThat(wild.status()).isEqualTo("noisy");
     }
 
@@ -111,7 +127,9 @@ class JudgeTest {
     @Test
     void identicalSamplesAreUnchanged() {
         double[] same = {0.5, 0.5, 0.5, 0.5, 0.5, 0.5};
-        Verdict v = runtime(new Measured("runtime", "b", "s", 0.5, same), new Measured("runtime", "b", "s", 0.5, same),
+        Verdict v = runtime(
+                new Measured("runtime", "b", "s", 0.5, same),
+                new Measured("runtime", "b", "s", 0.5, same),
                 Thresholds.Runtime.DEFAULT);
         assertThat(v.status()).isEqualTo("unchanged");
         assertThat(v.delta()).isZero();
@@ -127,8 +145,12 @@ class JudgeTest {
     }
 
     private static Verdict single(double before, double after, List<Double> history) {
-        return Judge.judge(Measured.value("runtime", "b", "ms", before), Measured.value("runtime", "b", "ms", after),
-                Thresholds.DEFAULT, history, List.of());
+        return Judge.judge(
+                Measured.value("runtime", "b", "ms", before),
+                Measured.value("runtime", "b", "ms", after),
+                Thresholds.DEFAULT,
+                history,
+                List.of());
     }
 
     @Test
@@ -153,7 +175,8 @@ class JudgeTest {
     void aShortHistoryIsNoisy() {
         assertThat(single(100, 150, List.of()).status()).isEqualTo("noisy");
         assertThat(single(100, 150, List.of(100.0)).status()).isEqualTo("noisy");
-        assertThat(single(100, 150, quietHistory(Judge.MIN_HISTORY - 1)).status()).isEqualTo("noisy");
+        assertThat(single(100, 150, quietHistory(Judge.MIN_HISTORY - 1)).status())
+                .isEqualTo("noisy");
         assertThat(single(100, 100, List.of()).status()).isEqualTo("unchanged");
     }
 
@@ -161,8 +184,11 @@ class JudgeTest {
     void theNoiseFenceHandlesEdgeCases() {
         assertThat(Judge.noiseFence(null)).isNaN();
         assertThat(Judge.noiseFence(List.of())).isNaN();
-        assertThat(Judge.noiseFence(List.of(5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0))).isZero();
-        assertThat(Judge.noiseFence(List.of(5.0, 0.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0))).isNaN();
-        assertThat(Judge.noiseFence(List.of(1e300, 1e300, 1e300, 1e300, 1e300, 1e300, 1e300, 1e300))).isZero();
+        assertThat(Judge.noiseFence(List.of(5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0)))
+                .isZero();
+        assertThat(Judge.noiseFence(List.of(5.0, 0.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0)))
+                .isNaN();
+        assertThat(Judge.noiseFence(List.of(1e300, 1e300, 1e300, 1e300, 1e300, 1e300, 1e300, 1e300)))
+                .isZero();
     }
 }

@@ -8,20 +8,23 @@ import org.junit.jupiter.params.provider.CsvSource;
 class UnitsTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {
-            "0; bytes; 0 B",
-            "1023; bytes; 1,023 B",
-            "1024; bytes; 1.0 KiB (1,024 B)",
-            "303552; bytes; 296.4 KiB (303,552 B)",
-            "5242880; bytes; 5.00 MiB (5,242,880 B)",
-            "9007199254740992; bytes; 8589934592.00 MiB (9,007,199,254,740,992 B)",
-            "0; seconds; 0 s",
-            "0.00000025; seconds; 250.0 ns",
-            "0.00081; seconds; 810.00 µs",
-            "0.25; seconds; 250.00 ms",
-            "12.5; seconds; 12.500 s",
-            "42; instructions; 42 instructions",
-            "0.125; ratio; 0.1250 ratio"})
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "0; bytes; 0 B",
+                "1023; bytes; 1,023 B",
+                "1024; bytes; 1.0 KiB (1,024 B)",
+                "303552; bytes; 296.4 KiB (303,552 B)",
+                "5242880; bytes; 5.00 MiB (5,242,880 B)",
+                "9007199254740992; bytes; 8589934592.00 MiB (9,007,199,254,740,992 B)",
+                "0; seconds; 0 s",
+                "0.00000025; seconds; 250.0 ns",
+                "0.00081; seconds; 810.00 µs",
+                "0.25; seconds; 250.00 ms",
+                "12.5; seconds; 12.500 s",
+                "42; instructions; 42 instructions",
+                "0.125; ratio; 0.1250 ratio"
+            })
     void showsNumbersAsPeopleReadThem(double value, String unit, String shown) {
         assertThat(Units.format(value, unit)).isEqualTo(shown);
     }

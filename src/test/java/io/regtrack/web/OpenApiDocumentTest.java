@@ -23,8 +23,12 @@ class OpenApiDocumentTest {
 
     @Test
     void theServedDocumentIsTheCommittedOne() throws Exception {
-        JsonNode served = JSON.readTree(given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().asString());
+        JsonNode served = JSON.readTree(given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         String text = JSON.writeValueAsString(served) + "\n";
         if (Boolean.getBoolean("regtrack.openapi.write")) {
             Files.createDirectories(COMMITTED.getParent());
@@ -41,11 +45,15 @@ class OpenApiDocumentTest {
 
     @Test
     void theDocumentDescribesTheUploadWithAnExample() throws Exception {
-        JsonNode doc = JSON.readTree(given().queryParam("format", "json").get("/q/openapi").asString());
+        JsonNode doc = JSON.readTree(
+                given().queryParam("format", "json").get("/q/openapi").asString());
         JsonNode upload = doc.at("/paths/~1api~1v1~1projects~1{slug}~1runs/post");
         assertThat(upload.at("/description").asText()).contains("idempotencyKey");
-        assertThat(upload.at("/requestBody/content/application~1json/examples").size()).isPositive();
-        assertThat(doc.at("/components/schemas/RunUpload/properties/commit").isMissingNode()).isFalse();
-        assertThat(doc.at("/components/schemas/Comparison/properties/verdicts").isMissingNode()).isFalse();
+        assertThat(upload.at("/requestBody/content/application~1json/examples").size())
+                .isPositive();
+        assertThat(doc.at("/components/schemas/RunUpload/properties/commit").isMissingNode())
+                .isFalse();
+        assertThat(doc.at("/components/schemas/Comparison/properties/verdicts").isMissingNode())
+                .isFalse();
     }
 }

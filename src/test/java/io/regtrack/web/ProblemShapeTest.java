@@ -11,15 +11,23 @@ class ProblemShapeTest {
 
     @Test
     void unknownPathsAndMethodsAnswerProblems() {
-        given().get("/api/v1/nothing-here").then().statusCode(404)
-                .contentType("application/problem+json").body("status", equalTo(404));
-        given().delete("/api/v1/projects").then().statusCode(405)
-                .contentType("application/problem+json").body("status", equalTo(405));
+        given().get("/api/v1/nothing-here")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+        given().delete("/api/v1/projects")
+                .then()
+                .statusCode(405)
+                .contentType("application/problem+json")
+                .body("status", equalTo(405));
     }
 
     @Test
     void healthReportsTheDatabase() {
-        given().get("/q/health").then().statusCode(200)
+        given().get("/q/health")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
     }
