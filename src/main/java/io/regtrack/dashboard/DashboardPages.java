@@ -1,66 +1,73 @@
 package io.regtrack.dashboard;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * The dashboard's pages. Each is a small shell: the data comes from the JSON API, fetched by the
- * page's script with the browser session's token (if any), and is written into the page as text.
+ * The dashboard's pages. Each is a fixed shell (layout + the page's markup, from
+ * {@code src/main/resources/dashboard-pages}); nothing from the request is written into it. The
+ * page's script reads the project, run or commit from the address, fetches the data from the
+ * JSON API with the browser session's token (if any) and writes it into the page as text.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class DashboardPages {
 
-    @CheckedTemplate
-    static class Templates {
-        static native TemplateInstance projects();
-
-        static native TemplateInstance project(String slug);
-
-        static native TemplateInstance run(String slug, long id);
-
-        static native TemplateInstance alerts(String slug);
-
-        static native TemplateInstance matrix(String slug, String sha);
-    }
+    private final Map<String, String> pages = new ConcurrentHashMap<>();
 
     @GET
     @Operation(hidden = true)
-    public TemplateInstance projects() {
-        return Templates.projects();
+    public String projects() {
+        return page("projects");
     }
 
     @GET
     @Path("/projects/{slug}")
     @Operation(hidden = true)
-    public TemplateInstance project(@PathParam("slug") String slug) {
-        return Templates.project(slug);
+    public String project() {
+        return page("project");
     }
 
     @GET
     @Path("/projects/{slug}/runs/{id}")
     @Operation(hidden = true)
-    public TemplateInstance run(@PathParam("slug") String slug, @PathParam("id") long id) {
-        return Templates.run(slug, id);
+    public String run() {
+        return page("run");
     }
 
     @GET
     @Path("/projects/{slug}/alerts")
     @Operation(hidden = true)
-    public TemplateInstance alerts(@PathParam("slug") String slug) {
-        return Templates.alerts(slug);
+    public String alerts() {
+        return page("alerts");
     }
 
     @GET
     @Path("/projects/{slug}/commits/{sha}/matrix")
     @Operation(hidden = true)
-    public TemplateInstance matrix(@PathParam("slug") String slug, @PathParam("sha") String sha) {
-        return Templates.matrix(slug, sha);
+    public String matrix() {
+        return page("matrix");
+    }
+
+    private String page(String name) {
+        return pages.computeIfAbsent(
+                name, n -> text("layout").replace("{{page}}", n).replace("{{body}}", text(n)));
+    }
+
+    private static String text(String name) {
+        try (InputStream in = DashboardPages.class.getResourceAsStream("/dashboard-pages/" + name + ".html")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Missing dashboard page " + name, e);
+        }
     }
 }

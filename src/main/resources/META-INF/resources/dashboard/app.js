@@ -3,7 +3,6 @@
    only, never HTML), and numbers in human units with exact values. */
 const Regtrack = (() => {
   const TOKEN = 'regtrack-token';
-  const body = document.body;
 
   function token() { return sessionStorage.getItem(TOKEN); }
 
@@ -116,5 +115,11 @@ const Regtrack = (() => {
 
   function fail(error) { status(error.message === 'A token is needed' ? '' : 'Could not load: ' + error.message); }
 
-  return { api, download, el, human, exact, signed, percent, short, safeUrl, nav, status, fail, slug: body.dataset.slug };
+  // The address says what to show: /projects/{slug}[/runs/{id} | /commits/{sha}/matrix | /alerts].
+  const path = location.pathname.split('/').map((part) => decodeURIComponent(part));
+  const slug = path[1] === 'projects' ? path[2] : undefined;
+  const item = path[3] === 'runs' || path[3] === 'commits' ? path[4] : undefined;
+  if (slug) { document.title = slug + ' · regtrack'; }
+
+  return { api, download, el, human, exact, signed, percent, short, safeUrl, nav, status, fail, slug, item };
 })();

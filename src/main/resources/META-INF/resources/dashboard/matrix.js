@@ -5,7 +5,7 @@
   const { api, el, human, exact, short, nav, fail, slug } = Regtrack;
   const enc = encodeURIComponent;
   nav(slug);
-  const sha = document.body.dataset.sha;
+  const sha = Regtrack.item;
 
   function draw(canvas, cells) {
     const ratio = devicePixelRatio || 1;

@@ -3,7 +3,7 @@
 (async () => {
   const { api, el, human, exact, signed, percent, short, safeUrl, nav, fail, slug } = Regtrack;
   const enc = encodeURIComponent;
-  const id = document.body.dataset.run;
+  const id = Regtrack.item;
   nav(slug);
   const badge = (s) => el('span', { class: 'badge ' + s }, s);
   try {
