@@ -17,9 +17,4 @@ public record Verdict(
         String status,
         String test,
         Double pValue,
-        List<String> explanations) {
-
-    public static Verdict fresh(String kind, String name, String unit, double current) {
-        return new Verdict(kind, name, unit, null, current, null, null, "new", null, null, List.of());
-    }
-}
+        List<String> explanations) {}
