@@ -1,7 +1,6 @@
 package io.regtrack.baseline;
 
 import io.quarkus.panache.common.Parameters;
-import io.regtrack.problem.ProblemException;
 import io.regtrack.project.Project;
 import io.regtrack.run.Run;
 import io.regtrack.run.RunRepository;
@@ -66,8 +65,7 @@ public class BaselineFinder {
     }
 
     public Found run(Project project, long runId) {
-        Run other = runs.findInProject(project.id, runId)
-                .orElseThrow(() -> ProblemException.notFound("No run " + runId + " in project '" + project.slug + "'"));
+        Run other = runs.requireInProject(project.id, project.slug, runId);
         return new Found(
                 other,
                 releases.findByCommit(project.id, other.commitSha)

@@ -1,6 +1,5 @@
 package io.regtrack.baseline;
 
-import io.regtrack.problem.ProblemException;
 import io.regtrack.project.Project;
 import io.regtrack.project.ProjectService;
 import io.regtrack.run.MeasurementRepository;
@@ -52,8 +51,7 @@ public class ComparisonResource {
             @Parameter(description = "`release`, `parent` or a run id") @QueryParam("against") @DefaultValue("release")
                     String against) {
         Project project = projects.readable(slug);
-        Run run = runs.findInProject(project.id, id)
-                .orElseThrow(() -> ProblemException.notFound("No run " + id + " in project '" + slug + "'"));
+        Run run = runs.requireInProject(project.id, slug, id);
         return comparisons.compare(project, run, measurements.ofRun(run.id), against);
     }
 }

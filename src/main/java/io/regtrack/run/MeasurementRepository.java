@@ -52,9 +52,10 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
                 .and("name", name)
                 .and("at", run.committedAt)
                 .and("run", run.id);
-        String query = "select m.center from Measurement m, Run r where r.id = m.runId and m.projectId = :project"
-                + " and m.branch = :branch and m.kind = :kind and m.name = :name and m.committedAt < :at and r.id <> :run"
-                + RunRepository.sameBuild("r", run.target, run.profileName, params)
+        // measurements carry the whole series key, so one index range answers without the runs
+        String query = "select m.center from Measurement m where m.projectId = :project"
+                + " and m.branch = :branch and m.kind = :kind and m.name = :name and m.committedAt < :at and m.runId <> :run"
+                + RunRepository.sameBuild("m", run.target, run.profileName, params)
                 + " order by m.committedAt desc, m.id desc";
         var q = getEntityManager().createQuery(query, Double.class).setMaxResults(limit);
         params.map().forEach(q::setParameter);

@@ -2,6 +2,7 @@ package io.regtrack.run;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
+import io.regtrack.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,12 @@ public class RunRepository implements PanacheRepository<Run> {
 
     public Optional<Run> findInProject(long projectId, long runId) {
         return find("projectId = ?1 and id = ?2", projectId, runId).firstResultOptional();
+    }
+
+    /** The run, or a 404 naming it. */
+    public Run requireInProject(long projectId, String slug, long runId) {
+        return findInProject(projectId, runId)
+                .orElseThrow(() -> ProblemException.notFound("No run " + runId + " in project '" + slug + "'"));
     }
 
     /** The newest upload of a commit built for the same target and profile. */

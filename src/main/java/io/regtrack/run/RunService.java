@@ -48,8 +48,7 @@ public class RunService {
     @Transactional
     public RunView view(String slug, long runId) {
         Project project = projects.readable(slug);
-        Run run = runs.findInProject(project.id, runId)
-                .orElseThrow(() -> ProblemException.notFound("No run " + runId + " in project '" + slug + "'"));
+        Run run = runs.requireInProject(project.id, slug, runId);
         return RunView.of(run, measurements.ofRun(run.id));
     }
 
