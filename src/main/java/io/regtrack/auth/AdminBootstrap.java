@@ -5,12 +5,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.io.Console;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * First start without a configured admin token: creates one and prints it once. Its hash is
- * stored, so later starts (of this or any other instance) find it and print nothing.
+ * First start without a configured admin token: creates one and writes it to a file only this
+ * account can read (and, at a terminal, shows it once); never to the log. Its hash is stored, so
+ * later starts (of this or any other instance) find it and create nothing.
  */
 @ApplicationScoped
 public class AdminBootstrap {
@@ -34,16 +37,23 @@ public class AdminBootstrap {
         if (config.adminToken().filter(t -> !t.isBlank()).isPresent()) {
             return;
         }
-        createIfMissing()
-                .ifPresent(token -> LOG.warnf(
-                        "%n%n  No admin token existed, so one was created. It is shown only this once:%n%n"
-                                + "    %s%n%n  Keep it secret; use it as 'Authorization: Bearer <token>' to create projects and tokens.%n",
-                        token));
+        Path file = AdminTokenFile.resolve(config.adminTokenFile());
+        createIfMissing(file).ifPresent(token -> {
+            LOG.warnf(
+                    "No admin token existed, so one was created and written to %s (readable by this account only). "
+                            + "Use it as 'Authorization: Bearer <token>' to create projects and tokens.",
+                    file);
+            Console terminal = System.console();
+            if (terminal != null) { // a person at a terminal sees it once; a log collector never does
+                terminal.printf("%n  The admin token, shown only this once: %s%n%n", token);
+                terminal.flush();
+            }
+        });
     }
 
     /** Creates the first admin token unless one exists; instances starting together create one. */
     @Transactional
-    public Optional<String> createIfMissing() {
+    public Optional<String> createIfMissing(Path file) {
         entityManager
                 .createNativeQuery("select pg_advisory_xact_lock(?1)")
                 .setParameter(1, LOCK)
@@ -51,6 +61,8 @@ public class AdminBootstrap {
         if (tokens.anyAdmin()) {
             return Optional.empty();
         }
-        return Optional.of(tokenService.issue(null, "first admin", Scope.ADMIN));
+        String token = tokenService.issue(null, "first admin", Scope.ADMIN);
+        AdminTokenFile.write(file, token); // before the commit: a token no one can read is never stored
+        return Optional.of(token);
     }
 }

@@ -1,6 +1,7 @@
 package io.regtrack.auth;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "regtrack.auth")
@@ -11,4 +12,11 @@ public interface AuthConfig {
      * token is generated at first start. Any text of 32 characters or more.
      */
     Optional<String> adminToken();
+
+    /**
+     * Where the admin token generated at first start is written, readable by this account only
+     * ({@code REGTRACK_AUTH_ADMIN_TOKEN_FILE}). The token never goes to the log.
+     */
+    @WithDefault("~/.regtrack/admin-token")
+    String adminTokenFile();
 }

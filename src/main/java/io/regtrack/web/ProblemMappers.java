@@ -144,6 +144,17 @@ public class ProblemMappers {
                 return problem(problem);
             }
         }
+        if (DatabaseUnavailable.is(e)) {
+            LOG.warnf("Database unavailable: %s", rootMessage(e));
+            return answer(Problem.of(
+                            503,
+                            "database-unavailable",
+                            "Service unavailable",
+                            "The database cannot be reached right now; nothing was stored. Retry in a few seconds.",
+                            List.of()))
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .build();
+        }
         LOG.error("Unexpected failure", e);
         return answer(Problem.of(
                         500,
@@ -152,6 +163,14 @@ public class ProblemMappers {
                         "The server failed to answer; the failure is in its log",
                         List.of()))
                 .build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static Response.ResponseBuilder answer(Problem problem) {

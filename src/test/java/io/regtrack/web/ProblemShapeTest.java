@@ -29,6 +29,6 @@ class ProblemShapeTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
+                .body("checks.find { it.name == 'database' }.status", equalTo("UP"));
     }
 }

@@ -1,4 +1,4 @@
-package io.regtrack.database;
+package io.regtrack.embeddedpg;
 
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * <li>{@code regtrack.embedded-db.port} (default {@code 0}: any free port).</li>
  * </ul>
  */
-public class EmbeddedDatabaseConfigFactory implements ConfigSourceFactory {
+public class EmbeddedPostgresConfigFactory implements ConfigSourceFactory {
 
     static final String URL = "quarkus.datasource.jdbc.url";
 
@@ -36,12 +36,12 @@ public class EmbeddedDatabaseConfigFactory implements ConfigSourceFactory {
                 ? Path.of(System.getProperty("user.home"), ".regtrack", "postgres")
                 : Path.of(dir.replaceFirst("^~(?=/|$)", System.getProperty("user.home")));
         String port = valueOf(context, "regtrack.embedded-db.port");
-        return List.of(new EmbeddedDatabaseConfigSource(dataDir, port == null ? 0 : Integer.parseInt(port)));
+        return List.of(new EmbeddedPostgresConfigSource(dataDir, port == null ? 0 : Integer.parseInt(port)));
     }
 
     @Override
     public OptionalInt getPriority() {
-        return OptionalInt.of(EmbeddedDatabaseConfigSource.ORDINAL);
+        return OptionalInt.of(EmbeddedPostgresConfigSource.ORDINAL);
     }
 
     private static boolean isSet(ConfigValue value) {
