@@ -8,11 +8,12 @@ import io.regtrack.project.ProjectService;
 import io.regtrack.run.MeasurementRepository;
 import io.regtrack.run.Run;
 import io.regtrack.run.RunRepository;
-import io.regtrack.run.SeriesPoint;
+import io.regtrack.run.WindowPoint;
 import io.regtrack.verdict.Comparison;
 import io.regtrack.verdict.Verdict;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,16 +55,15 @@ public class AlertService {
         Map<String, Alert> liveBySeries = new HashMap<>();
         alerts.live(project.id, run.branch, run.target, run.profileName)
                 .forEach(a -> liveBySeries.put(a.kind + "\u0000" + a.name, a));
+        List<Alert> unlocated = new ArrayList<>();
+        Map<Alert, Verdict> verdictOf = new HashMap<>();
         for (Verdict v : comparison.verdicts()) {
             Optional<Alert> live = Optional.ofNullable(liveBySeries.get(v.kind() + "\u0000" + v.name()));
             if (v.status().equals("regressed")) {
                 Alert alert = live.orElseGet(() -> open(project, run, comparison, v, now));
                 if (alert.culpritRunId == null) {
-                    // a shift in a noisy series is only located a few runs after it started
-                    culprit(project, run, v).ifPresent(point -> {
-                        alert.culpritRunId = point.runId();
-                        alert.culpritCommit = point.commit();
-                    });
+                    unlocated.add(alert); // a shift in a noisy series is only located a few runs after it started
+                    verdictOf.put(alert, v);
                 }
                 alert.runId = run.id;
                 alert.currentValue = v.current();
@@ -77,6 +77,31 @@ public class AlertService {
                 live.get().updatedAt = now;
             }
         }
+        locate(project, run, unlocated, verdictOf);
+    }
+
+    /** Names the culprits of alerts that have none yet, reading all their series in one statement. */
+    private void locate(Project project, Run run, List<Alert> unlocated, Map<Alert, Verdict> verdictOf) {
+        if (unlocated.isEmpty()) {
+            return;
+        }
+        Map<String, List<WindowPoint>> windows = measurements.windows(
+                run,
+                unlocated.stream()
+                        .map(a -> Map.of("kind", a.kind, "name", a.name))
+                        .toList(),
+                HISTORY,
+                true);
+        Map<Alert, Long> culprits = new HashMap<>();
+        for (Alert alert : unlocated) {
+            List<WindowPoint> series = windows.getOrDefault(alert.kind + "\u0000" + alert.name, List.of());
+            culprit(project, series, verdictOf.get(alert)).ifPresent(point -> culprits.put(alert, point.runId()));
+        }
+        Map<Long, String> commits = runs.commitsOf(culprits.values());
+        culprits.forEach((alert, runId) -> {
+            alert.culpritRunId = runId;
+            alert.culpritCommit = commits.get(runId);
+        });
     }
 
     private Alert open(Project project, Run run, Comparison comparison, Verdict v, Instant now) {
@@ -101,12 +126,11 @@ public class AlertService {
     }
 
     /** The first run of the new level: exact for sizes, by change-point detection for noisy kinds. */
-    Optional<SeriesPoint> culprit(Project project, Run run, Verdict v) {
-        List<SeriesPoint> series = measurements.seriesUpTo(run, v.kind(), v.name(), HISTORY);
+    Optional<WindowPoint> culprit(Project project, List<WindowPoint> series, Verdict v) {
         if (series.isEmpty()) {
             return Optional.empty();
         }
-        double[] values = series.stream().mapToDouble(SeriesPoint::center).toArray();
+        double[] values = series.stream().mapToDouble(WindowPoint::center).toArray();
         if (v.kind().equals("size")) {
             double allowance = projects.thresholds(project).sizeFor(v.name()).allowance(v.baseline());
             int culprit = SizeSteps.culprit(values, v.baseline(), allowance);

@@ -63,14 +63,14 @@ public class ComparisonService {
                         environment(f.run())))
                 .orElse(null);
         Thresholds thresholds = projects.thresholds(project);
-        Map<String, List<Double>> histories = new HashMap<>();
-        if (base != null) {
-            for (Measurement m : rows) {
-                if (!"size".equals(m.kind) && (m.samples == null || m.samples.length < 2)) {
-                    histories.put(m.kind + "\u0000" + m.name, measurements.history(run, m.kind, m.name, HISTORY));
-                }
-            }
-        }
+        Map<String, List<Double>> histories = base == null
+                ? Map.of()
+                : measurements.histories(
+                        run,
+                        rows.stream()
+                                .filter(m -> !"size".equals(m.kind) && (m.samples == null || m.samples.length < 2))
+                                .toList(),
+                        HISTORY);
         String url = server.link("/projects/" + project.slug + "/runs/" + run.id);
         Comparisons.Subject subject =
                 new Comparisons.Subject(run.id, run.commitSha, run.branch, url, measured(rows), environment(run));

@@ -66,7 +66,11 @@ final class DataDirectory {
     }
 
     String password() throws IOException {
-        return Files.readString(path.resolve(PASSWORD_FILE), StandardCharsets.UTF_8)
+        return readPassword(path);
+    }
+
+    static String readPassword(Path dataDir) throws IOException {
+        return Files.readString(dataDir.resolve(PASSWORD_FILE), StandardCharsets.UTF_8)
                 .trim();
     }
 

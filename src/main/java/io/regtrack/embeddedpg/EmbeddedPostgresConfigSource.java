@@ -12,14 +12,14 @@ import org.jboss.logging.Logger;
 /**
  * Datasource settings for the embedded PostgreSQL. The database starts on the first read of the
  * JDBC URL by the running application; building the application never starts it. One server runs
- * per JVM: dev-mode restarts load application classes afresh, so its settings are remembered in
- * the system properties rather than a static field.
+ * per JVM: dev-mode restarts load application classes afresh, so its address is remembered in a
+ * system property rather than a static field; the password is read from its file.
  */
 final class EmbeddedPostgresConfigSource implements ConfigSource {
 
     static final int ORDINAL = 150;
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresConfigSource.class);
-    private static final String RUNNING = "regtrack.embedded-db.running";
+    private static final String RUNNING_URL = "regtrack.embedded-db.running-url";
     private static final String USERNAME = "quarkus.datasource.username";
     private static final String PASSWORD = "quarkus.datasource.password";
     private static final Set<String> NAMES = Set.of(EmbeddedPostgresConfigFactory.URL, USERNAME, PASSWORD);
@@ -53,27 +53,25 @@ final class EmbeddedPostgresConfigSource implements ConfigSource {
         return values.get(name);
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, String> running() {
-        Object running = System.getProperties().get(RUNNING);
-        if (running instanceof Map<?, ?> map) {
-            return (Map<String, String>) map;
-        }
         try {
-            Supervisor server = Supervisor.start(dataDir, port);
-            Map<String, String> settings = Map.of(
+            String url = System.getProperty(RUNNING_URL);
+            if (url == null) {
+                Supervisor server = Supervisor.start(dataDir, port);
+                url = server.jdbcUrl();
+                System.setProperty(RUNNING_URL, url);
+                LOG.infof(
+                        "Embedded PostgreSQL on 127.0.0.1:%d, data in %s, its log in %s. Set "
+                                + "QUARKUS_DATASOURCE_JDBC_URL to use your own PostgreSQL instead.",
+                        server.port(), server.data().path(), server.data().log());
+            }
+            return Map.of(
                     EmbeddedPostgresConfigFactory.URL,
-                    server.jdbcUrl(),
+                    url,
                     USERNAME,
                     DataDirectory.SUPERUSER,
                     PASSWORD,
-                    server.data().password());
-            System.getProperties().put(RUNNING, settings);
-            LOG.infof(
-                    "Embedded PostgreSQL on 127.0.0.1:%d, data in %s, its log in %s. Set QUARKUS_DATASOURCE_JDBC_URL "
-                            + "to use your own PostgreSQL instead.",
-                    server.port(), server.data().path(), server.data().log());
-            return settings;
+                    DataDirectory.readPassword(dataDir));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
         }

@@ -1,15 +1,19 @@
 package io.regtrack.run;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 @ApplicationScoped
 public class MeasurementRepository implements PanacheRepository<Measurement> {
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     public List<Measurement> ofRun(long runId) {
         return list("runId = ?1 order by kind, name", runId);
@@ -20,48 +24,81 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
     }
 
     /**
-     * The newest points of one series up to and including {@code run}, oldest first: the run's
-     * branch, the same kind and name, built for the same target and profile.
+     * The newest central values of several series before {@code run}, oldest first, keyed as
+     * {@code Measured.key()} (kind and name): the run's branch, built for the same target and profile.
      */
-    public List<SeriesPoint> seriesUpTo(Run run, String kind, String name, int limit) {
-        Parameters params = Parameters.with("project", run.projectId)
-                .and("branch", run.branch)
-                .and("kind", kind)
-                .and("name", name)
-                .and("at", run.committedAt);
-        String query = "select new io.regtrack.run.SeriesPoint(r.id, r.commitSha, r.committedAt, m.center)"
-                + " from Measurement m, Run r where r.id = m.runId and m.projectId = :project and m.branch = :branch"
-                + " and m.kind = :kind and m.name = :name and m.committedAt <= :at"
-                + RunRepository.sameBuild("r", run.target, run.profileName, params)
-                + " order by m.committedAt desc, m.id desc";
-        var q = getEntityManager().createQuery(query, SeriesPoint.class).setMaxResults(limit);
-        params.map().forEach(q::setParameter);
-        List<SeriesPoint> oldestFirst = new ArrayList<>(q.getResultList());
-        Collections.reverse(oldestFirst);
-        return oldestFirst;
+    public Map<String, List<Double>> histories(Run run, Collection<Measurement> of, int limit) {
+        Map<String, List<Double>> centers = new HashMap<>();
+        windows(
+                        run,
+                        of.stream()
+                                .map(m -> Map.of("kind", m.kind, "name", m.name))
+                                .toList(),
+                        limit,
+                        false)
+                .forEach((key, points) -> centers.put(
+                        key, points.stream().map(WindowPoint::center).toList()));
+        return centers;
     }
 
     /**
-     * The central values of one series before a time, oldest first: the same branch, kind and
-     * name, built for the same target and profile.
+     * The newest points of several series of {@code run}'s branch, target and profile, oldest
+     * first, keyed by kind and name as {@code Measured.key()}: up to and including the run, or strictly
+     * before it. One statement reading one index range of at most {@code limit} rows per series,
+     * however long the history.
      */
-    public List<Double> history(Run run, String kind, String name, int limit) {
-        Parameters params = Parameters.with("project", run.projectId)
-                .and("branch", run.branch)
-                .and("kind", kind)
-                .and("name", name)
-                .and("at", run.committedAt)
-                .and("run", run.id);
-        // measurements carry the whole series key, so one index range answers without the runs
-        String query = "select m.center from Measurement m where m.projectId = :project"
-                + " and m.branch = :branch and m.kind = :kind and m.name = :name and m.committedAt < :at and m.runId <> :run"
-                + RunRepository.sameBuild("m", run.target, run.profileName, params)
-                + " order by m.committedAt desc, m.id desc";
-        var q = getEntityManager().createQuery(query, Double.class).setMaxResults(limit);
-        params.map().forEach(q::setParameter);
-        List<Double> newestFirst = q.getResultList();
-        List<Double> oldestFirst = new ArrayList<>(newestFirst);
-        Collections.reverse(oldestFirst);
-        return oldestFirst;
+    public Map<String, List<WindowPoint>> windows(
+            Run run, List<Map<String, String>> kindsAndNames, int limit, boolean includingRun) {
+        Map<String, List<WindowPoint>> byKey = new HashMap<>();
+        if (kindsAndNames.isEmpty()) {
+            return byKey;
+        }
+        String sql = "select k.kind, k.name, h.run_id, h.committed_at, h.center"
+                + " from jsonb_to_recordset(cast(:keys as jsonb)) as k(kind text, name text)"
+                + " cross join lateral (select m.run_id, m.center, m.committed_at, m.id from measurements m"
+                + " where m.project_id = :project and m.branch = :branch and m.kind = k.kind and m.name = k.name"
+                + (includingRun ? " and m.committed_at <= :at" : " and m.committed_at < :at and m.run_id <> :run")
+                + " and m.target is not distinct from cast(:target as text)"
+                + " and m.profile_name is not distinct from cast(:profile as text)"
+                + " order by m.committed_at desc, m.id desc limit :limit) h"
+                + " order by k.kind, k.name, h.committed_at, h.id";
+        var query = getEntityManager()
+                .createNativeQuery(sql)
+                .setParameter("keys", toJson(kindsAndNames))
+                .setParameter("project", run.projectId)
+                .setParameter("branch", run.branch)
+                .setParameter("at", run.committedAt)
+                .setParameter("target", run.target)
+                .setParameter("profile", run.profileName)
+                .setParameter("limit", limit);
+        if (!includingRun) {
+            query.setParameter("run", run.id);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        for (Object[] row : rows) {
+            byKey.computeIfAbsent(row[0] + "\u0000" + row[1], k -> new ArrayList<>())
+                    .add(new WindowPoint(
+                            ((Number) row[2]).longValue(), toInstant(row[3]), ((Number) row[4]).doubleValue()));
+        }
+        return byKey;
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
+    private static String toJson(List<Map<String, String>> keys) {
+        try {
+            return JSON.writeValueAsString(keys);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

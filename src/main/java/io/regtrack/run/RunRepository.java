@@ -5,7 +5,11 @@ import io.quarkus.panache.common.Parameters;
 import io.regtrack.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -40,6 +44,19 @@ public class RunRepository implements PanacheRepository<Run> {
                 projectId,
                 commit,
                 excludedRunId);
+    }
+
+    /** The commit of each of these runs. */
+    public Map<Long, String> commitsOf(Collection<Long> runIds) {
+        Map<Long, String> commits = new HashMap<>();
+        if (!runIds.isEmpty()) {
+            getEntityManager()
+                    .createQuery("select r.id, r.commitSha from Run r where r.id in :ids", Object[].class)
+                    .setParameter("ids", new HashSet<>(runIds))
+                    .getResultList()
+                    .forEach(row -> commits.put((Long) row[0], (String) row[1]));
+        }
+        return commits;
     }
 
     /**
