@@ -35,6 +35,14 @@ public class Access {
         }
     }
 
+    /** Any token that may change something somewhere: admin or ingest. */
+    public void requireWriter() {
+        Caller caller = caller();
+        if (!caller.isAdmin() && caller.scope() != Scope.INGEST) {
+            throw deny("an admin or ingest token");
+        }
+    }
+
     public void requireRead(long project, boolean isPublic) {
         if (!caller().canRead(project, isPublic)) {
             throw deny("a token of this project");

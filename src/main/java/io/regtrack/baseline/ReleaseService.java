@@ -5,6 +5,7 @@ import io.regtrack.git.Sha;
 import io.regtrack.problem.ProblemException;
 import io.regtrack.project.Project;
 import io.regtrack.project.ProjectService;
+import io.regtrack.project.ReleasePattern;
 import io.regtrack.run.Run;
 import io.regtrack.run.RunRepository;
 import io.regtrack.web.InputCheck;
@@ -13,7 +14,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Marks commits as releases, by API call or by an upload's tag that matches the release pattern. */
 @ApplicationScoped
@@ -98,7 +98,7 @@ public class ReleaseService {
         }
         if (run.tag != null
                 && releases.findByTag(project.id, run.tag).isEmpty()
-                && Pattern.compile(project.releasePattern).matcher(run.tag).matches()) {
+                && ReleasePattern.matches(project.releasePattern, run.tag)) {
             Release release = new Release();
             release.projectId = project.id;
             release.tag = run.tag;

@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,6 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class DashboardPages {
+
+    private static final List<String> ASSETS =
+            List.of("app.js", "projects.js", "project.js", "run.js", "alerts.js", "matrix.js", "dashboard.css");
+    private static final String ASSETS_VERSION = assetsVersion();
 
     private final Map<String, String> pages = new ConcurrentHashMap<>();
 
@@ -60,7 +68,35 @@ public class DashboardPages {
 
     private String page(String name) {
         return pages.computeIfAbsent(
-                name, n -> text("layout").replace("{{page}}", n).replace("{{body}}", text(n)));
+                name,
+                n -> text("layout")
+                        .replace("{{page}}", n)
+                        .replace("{{version}}", ASSETS_VERSION)
+                        .replace("{{body}}", text(n)));
+    }
+
+    /**
+     * A digest of the dashboard's scripts and styles: their addresses change whenever they do, so a
+     * browser may keep them for good and still never runs an old script with a new page.
+     */
+    private static String assetsVersion() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String asset : ASSETS) {
+                try (InputStream in =
+                        DashboardPages.class.getResourceAsStream("/META-INF/resources/dashboard/" + asset)) {
+                    if (in == null) {
+                        throw new IllegalStateException("Missing dashboard asset " + asset);
+                    }
+                    digest.update(in.readAllBytes());
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String text(String name) {

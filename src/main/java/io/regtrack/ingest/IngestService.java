@@ -13,9 +13,6 @@ import io.regtrack.run.RunRepository;
 import io.regtrack.verdict.Comparison;
 import io.regtrack.web.InputCheck;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,7 +46,7 @@ public class IngestService {
             throw ProblemException.invalid(violations);
         }
         EffectiveProfile.Result profile = ProfileReading.of(upload);
-        String requestHash = hash(upload);
+        String requestHash = UploadFingerprint.of(upload, json);
         String key = upload.idempotencyKey();
         if (key != null) {
             Optional<Run> stored =
@@ -82,15 +79,6 @@ public class IngestService {
             return new IngestResult(json.treeToValue(stored.comparison, Comparison.class), true);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored comparison of run " + stored.id + " is unreadable", e);
-        }
-    }
-
-    private String hash(RunUpload upload) {
-        try {
-            byte[] canonical = json.writeValueAsBytes(upload);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Could not hash an upload", e);
         }
     }
 }

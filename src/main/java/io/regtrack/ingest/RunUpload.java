@@ -1,6 +1,7 @@
 package io.regtrack.ingest;
 
 import io.regtrack.git.Sha;
+import io.regtrack.web.QueryCheck;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -77,7 +78,7 @@ public record RunUpload(
     public record ProfileUpload(
             @Schema(example = "release")
             @Pattern(
-                    regexp = "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$",
+                    regexp = QueryCheck.PROFILE,
                     message = "must be a Cargo profile name: letters, digits, '-' and '_'")
             String name,
 
@@ -95,9 +96,7 @@ public record RunUpload(
     public record MeasurementUpload(
             @Schema(description = "`size`, `runtime` or a custom kind", example = "size")
             @NotNull
-            @Pattern(
-                    regexp = "^[a-z][a-z0-9_-]{0,63}$",
-                    message = "must be 'size', 'runtime' or a lower-case custom kind")
+            @Pattern(regexp = QueryCheck.KIND, message = "must be 'size', 'runtime' or a lower-case custom kind")
             String kind,
 
             @Schema(description = "Binary or benchmark name", example = "myapp") @NotBlank @Size(max = 200)

@@ -11,8 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Creates projects and finds them for callers, applying who may see what. */
 @ApplicationScoped
@@ -63,9 +61,9 @@ public class ProjectService {
         }
         if (change.releasePattern() != null) {
             try {
-                Pattern.compile(change.releasePattern());
-            } catch (PatternSyntaxException e) {
-                throw ProblemException.invalid("releasePattern", "is not a regular expression: " + e.getDescription());
+                new ReleasePattern(change.releasePattern());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("releasePattern", e.getMessage());
             }
             project.releasePattern = change.releasePattern();
         }

@@ -13,7 +13,8 @@ public record ProjectUpdate(
         @Size(max = 2000) String repository,
 
         @Schema(
-                description = "A Java regular expression; an upload whose tag matches it marks a release",
+                description =
+                        "A regular expression (RE2 syntax, matched in linear time); an upload whose tag matches it marks a release",
                 example = "^v?\\d+\\.\\d+\\.\\d+$")
         @Size(min = 1, max = 500)
         String releasePattern) {}

@@ -1,6 +1,7 @@
 package io.regtrack.series;
 
 import io.regtrack.problem.ProblemException;
+import io.regtrack.web.QueryCheck;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -49,11 +50,11 @@ public class SeriesResource {
         SeriesView view = service.series(
                 slug,
                 new SeriesService.SeriesQuery(
-                        kind,
-                        name,
-                        branch,
-                        profile,
-                        target,
+                        QueryCheck.kind(kind),
+                        QueryCheck.text("name", name),
+                        QueryCheck.branch(branch),
+                        QueryCheck.profile(profile),
+                        QueryCheck.text("target", target),
                         time("from", from),
                         time("to", to),
                         integer("maxPoints", maxPoints)));
@@ -85,7 +86,7 @@ public class SeriesResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The series of a branch", description = "Each (kind, name, profile, target) with points.")
     public List<SeriesView.Entry> index(@PathParam("slug") String slug, @QueryParam("branch") String branch) {
-        return service.index(slug, branch);
+        return service.index(slug, QueryCheck.branch(branch));
     }
 
     @GET

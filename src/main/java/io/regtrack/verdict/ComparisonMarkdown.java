@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 final class ComparisonMarkdown {
 
     static final int MAX_ROWS = 100;
+    private static final char BREAK = '\u200b'; // zero-width space
     private static final List<String> ORDER = List.of("regressed", "noisy", "missing", "improved", "new", "unchanged");
 
     private ComparisonMarkdown() {}
@@ -109,11 +110,11 @@ final class ComparisonMarkdown {
                         .append(" | ")
                         .append(text(v.name()))
                         .append(" | ")
-                        .append(v.baseline() == null ? "—" : Units.format(v.baseline(), v.unit()))
+                        .append(v.baseline() == null ? "—" : text(Units.format(v.baseline(), v.unit())))
                         .append(" | ")
-                        .append(v.current() == null ? "—" : Units.format(v.current(), v.unit()))
+                        .append(v.current() == null ? "—" : text(Units.format(v.current(), v.unit())))
                         .append(" | ")
-                        .append(v.delta() == null ? "" : Units.signed(v.delta(), v.unit()))
+                        .append(v.delta() == null ? "" : text(Units.signed(v.delta(), v.unit())))
                         .append(" | ")
                         .append(Units.percent(v.deltaPercent()))
                         .append(" | ")
@@ -159,16 +160,26 @@ final class ComparisonMarkdown {
         return raw.replace('`', '\'').replace("|", "\\|").replace('\n', ' ').replace('\r', ' ');
     }
 
-    /** Text that Markdown and GitHub's HTML sanitizer show literally. */
+    /**
+     * Uploaded text as Markdown that GitHub shows literally: no HTML, images or links, no table
+     * breaks, and nothing GitHub turns into a notification or a cross-reference. A zero-width space
+     * after {@code @} and {@code #} and inside {@code ://} and {@code www.} keeps mentions, issue
+     * references and bare links from being recognised while the text reads the same.
+     */
     static String text(String raw) {
-        StringBuilder out = new StringBuilder(raw.length());
-        for (char c : raw.toCharArray()) {
+        StringBuilder out = new StringBuilder(raw.length() + 8);
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
             switch (c) {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
                 case '\n', '\r' -> out.append(' ');
-                case '\\', '`', '*', '_', '[', ']', '|', '#', '!', '~' ->
+                case '@' -> out.append('@').append(BREAK);
+                case '#' -> out.append("\\#").append(BREAK);
+                case ':' -> out.append(raw.startsWith("//", i + 1) ? ":" + BREAK : ":");
+                case '.' -> out.append(i >= 3 && raw.regionMatches(true, i - 3, "www", 0, 3) ? BREAK + "." : ".");
+                case '\\', '`', '*', '_', '[', ']', '|', '!', '~' ->
                     out.append('\\').append(c);
                 default -> out.append(c);
             }

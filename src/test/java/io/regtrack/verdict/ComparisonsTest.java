@@ -153,4 +153,39 @@ class ComparisonsTest {
                 .doesNotContain("<img")
                 .contains("feat/&lt;b&gt;");
     }
+
+    @Test
+    void uploadedTextCannotMentionLinkOrEmbedAnything() {
+        Comparison c = Comparisons.compare(
+                new Comparisons.Subject(
+                        1,
+                        COMMIT,
+                        "fork/@octocat",
+                        "u",
+                        List.of(
+                                Measured.value(
+                                        "size",
+                                        "@octocat see https://evil.example/x and www.evil.example #12",
+                                        "bytes",
+                                        1),
+                                Measured.value(
+                                        "startup", "t", "1 <img src=x onerror=alert(1)> ![x](http://e/i.png)", 2)),
+                        ENV),
+                null,
+                Thresholds.DEFAULT,
+                Map.of(),
+                List.of("[click](javascript:alert(1)) @admin"));
+        String md = c.markdown();
+        assertThat(md)
+                .doesNotContain("<img")
+                .doesNotContain("@octocat")
+                .doesNotContain("@admin")
+                .doesNotContain("https://")
+                .doesNotContain("http://e")
+                .doesNotContain("www.evil")
+                .doesNotContain("#12")
+                .contains("@\u200boctocat see https:\u200b//evil.example/x and www\u200b.evil.example \\#\u200b12")
+                .contains("2 1 &lt;img src=x onerror=alert(1)&gt; \\!\\[x\\](http:\u200b//e/i.png)")
+                .contains("\\[click\\](javascript:alert(1)) @\u200badmin");
+    }
 }
