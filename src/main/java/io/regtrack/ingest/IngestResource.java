@@ -58,7 +58,13 @@ public class IngestResource {
                             schema = @Schema(implementation = Comparison.class)))
     @APIResponse(responseCode = "400", description = "Invalid upload; nothing stored")
     @APIResponse(responseCode = "409", description = "The idempotencyKey was used for a different upload")
+    @APIResponse(responseCode = "401", description = "No token, or not a valid one; the body was not read")
     @APIResponse(responseCode = "413", description = "The body is over 5 MiB")
+    @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
+    @APIResponse(
+            responseCode = "503",
+            description = "The database cannot be reached right now; nothing was stored. Retry after the "
+                    + "Retry-After seconds")
     public Response upload(@PathParam("slug") String slug, RunUpload upload) {
         IngestResult result = service.ingest(slug, upload);
         return Response.status(result.replayed() ? Response.Status.OK : Response.Status.CREATED)

@@ -27,10 +27,16 @@ public class HttpLimits {
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     void install(@Observes Router router) {
+        BodyHandler collector =
+                BodyHandler.create(false).setBodyLimit(MAX_BYTES).setHandleFileUploads(false);
         router.route().order(Integer.MIN_VALUE).handler(this::check);
-        router.route()
-                .order(Integer.MIN_VALUE + 1)
-                .handler(BodyHandler.create(false).setBodyLimit(MAX_BYTES).setHandleFileUploads(false));
+        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
+            if (isChunked(ctx)) {
+                collector.handle(ctx); // collected up to the limit; a 413 fails the request below
+            } else {
+                ctx.next();
+            }
+        });
         router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
             if (ctx.statusCode() == 413) {
                 refuse(
@@ -79,6 +85,13 @@ public class HttpLimits {
             return;
         }
         ctx.next();
+    }
+
+    /** An HTTP/1.1 body of unknown length, whose size is known only once it has arrived. */
+    private static boolean isChunked(RoutingContext ctx) {
+        return ctx.request().version() != io.vertx.core.http.HttpVersion.HTTP_2
+                && ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null
+                && ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING);
     }
 
     /** Answers and closes the connection: a body that may still be on its way is not read. */

@@ -279,7 +279,8 @@ class DashboardBrowserTest {
                 .statusCode(200)
                 .header("Content-Security-Policy", containsString("script-src 'self'"))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
-                .body(containsString("<script src=\"/dashboard/project.js\"></script>"));
+                .body(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*<script src=\"/dashboard/project\\.js\\?v=[0-9a-f]{12}\"></script>.*"));
         given().urlEncodingEnabled(false)
                 .get("/projects/%3Cb%3Ex")
                 .then()

@@ -64,6 +64,29 @@ class RefusalTest {
     }
 
     @Test
+    void aChunkedBodyWithinTheLimitIsStored() throws Exception {
+        String slug = project("chunked-ok", false);
+        String ingest = token(slug, "ingest");
+        byte[] body = run(1, "main", null).getBytes(StandardCharsets.UTF_8);
+        String answer;
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/projects/" + slug + "/runs HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Authorization: Bearer " + ingest + "\r\nContent-Type: application/json\r\n"
+                            + "Connection: close\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            chunk(out, java.util.Arrays.copyOfRange(body, 0, 40));
+            chunk(out, java.util.Arrays.copyOfRange(body, 40, body.length));
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.setSoTimeout(10_000);
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(answer).startsWith("HTTP/1.1 201");
+        assertThat(Rows.runs(db, slug)).isEqualTo(1);
+    }
+
+    @Test
     void aLengthFarPastTheLimitIsA413AndOneThatIsNoLengthIsRefused() throws Exception {
         String slug = project("length", false);
         String ingest = token(slug, "ingest");
@@ -91,7 +114,7 @@ class RefusalTest {
     void aBodyWithoutAContentTypeIsA415AndNothingIsStored() throws Exception {
         String slug = project("no-type", false);
         String ingest = token(slug, "ingest");
-        byte[] body = run(1, "main", "").getBytes(StandardCharsets.UTF_8);
+        byte[] body = run(1, "main", null).getBytes(StandardCharsets.UTF_8);
         String answer = raw("POST /api/v1/projects/" + slug + "/runs HTTP/1.1\r\nHost: localhost\r\n"
                 + "Authorization: Bearer " + ingest + "\r\nContent-Length: " + body.length + "\r\n\r\n"
                 + new String(body, StandardCharsets.UTF_8));
