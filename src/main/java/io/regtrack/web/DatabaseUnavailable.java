@@ -15,19 +15,25 @@ final class DatabaseUnavailable {
     private DatabaseUnavailable() {}
 
     static boolean is(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.JDBCConnectionException
-                    || t instanceof SQLTransientConnectionException) {
+        return is(failure, 0);
+    }
+
+    /** Searches the causes and the suppressed failures (a commit that failed keeps its reason there). */
+    private static boolean is(Throwable t, int depth) {
+        if (t == null || depth > 20) {
+            return false;
+        }
+        if (t instanceof org.hibernate.exception.JDBCConnectionException
+                || t instanceof SQLTransientConnectionException
+                || (t instanceof SQLException sql && unreachable(sql))) {
+            return true;
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (is(suppressed, depth + 1)) {
                 return true;
-            }
-            if (t instanceof SQLException sql && unreachable(sql)) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
-        return false;
+        return t.getCause() != t && is(t.getCause(), depth + 1);
     }
 
     private static boolean unreachable(SQLException e) {

@@ -95,7 +95,11 @@ class CrashRecoveryIT {
             Thread.sleep(3_000);
             long postmaster = service.postmasterPid();
             List<ProcessHandle> backends = clientBackends(postmaster);
-            assertThat(backends).as("client backends serving the uploads").isNotEmpty();
+            assertThat(backends)
+                    .as(
+                            "client backends serving the uploads; answers so far %s; children %s",
+                            answers, titles(postmaster))
+                    .isNotEmpty();
             ServiceProcess.signal("KILL", backends.get(0).pid());
             Thread.sleep(4_000);
             ServiceProcess.signal("KILL", service.postmasterPid());
@@ -138,7 +142,7 @@ class CrashRecoveryIT {
 
     @Test
     void aFrozenDatabaseIsAFast503AndNotReadyAndAllRecoversWhenItThaws() throws Exception {
-        try (ServiceProcess service = new ServiceProcess(home, "-Dquarkus.http.idle-timeout=3S").start()) {
+        try (ServiceProcess service = new ServiceProcess(home).start()) {
             String admin = service.adminToken();
             String ingest = projectWithIngestToken(service, admin, "frozen");
             long postmaster = service.postmasterPid();
@@ -212,14 +216,20 @@ class CrashRecoveryIT {
         throw new AssertionError("uploads were not accepted again within " + limit.toSeconds() + " s");
     }
 
+    /** Backends serving the service: PostgreSQL titles them "postgres: postgres regtrack …". */
     private static List<ProcessHandle> clientBackends(long postmaster) {
         return ProcessHandle.of(postmaster)
                 .orElseThrow()
                 .children()
-                .filter(p -> p.info()
-                        .commandLine()
-                        .map(c -> c.contains("postgres regtrack"))
-                        .orElse(false))
+                .filter(p -> ServiceProcess.title(p.pid()).contains("postgres regtrack"))
+                .toList();
+    }
+
+    private static List<String> titles(long postmaster) {
+        return ProcessHandle.of(postmaster)
+                .orElseThrow()
+                .children()
+                .map(p -> p.pid() + " " + ServiceProcess.title(p.pid()))
                 .toList();
     }
 

@@ -153,10 +153,27 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Stops the service, and keeps its log in {@code target/service-logs} for whoever reads a failure. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         stop();
         postmasters().forEach(ProcessHandle::destroyForcibly); // never leave a server behind a failed test
+        if (Files.exists(log())) {
+            Path kept = Path.of("target", "service-logs");
+            Files.createDirectories(kept);
+            Files.copy(
+                    log(), kept.resolve("service-" + port + ".log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** A process's title as {@code ps} shows it (PostgreSQL rewrites its backends' titles). */
+    public static String title(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8)
+                    .replace('\0', ' ');
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** Sends a signal by name ({@code KILL}, {@code STOP}, {@code CONT}) to processes. */
