@@ -39,12 +39,7 @@ public class HttpLimits {
         });
         router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
             if (ctx.statusCode() == 413) {
-                refuse(
-                        ctx,
-                        413,
-                        "too-large",
-                        "Payload too large",
-                        "The body is over 5 MiB; split the run or drop raw samples");
+                tooLarge(ctx);
             } else {
                 ctx.next();
             }
@@ -70,12 +65,7 @@ public class HttpLimits {
                 return;
             }
             if (declared > MAX_BYTES) {
-                refuse(
-                        ctx,
-                        413,
-                        "too-large",
-                        "Payload too large",
-                        "The body is over 5 MiB; split the run or drop raw samples");
+                tooLarge(ctx);
                 return;
             }
         }
@@ -85,6 +75,10 @@ public class HttpLimits {
             return;
         }
         ctx.next();
+    }
+
+    private static void tooLarge(RoutingContext ctx) {
+        refuse(ctx, 413, "too-large", "Payload too large", "The body is over 5 MiB; split the run or drop raw samples");
     }
 
     /** An HTTP/1.1 body of unknown length, whose size is known only once it has arrived. */
