@@ -13,7 +13,7 @@ import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A stored regression of one series on a tracked branch, with its culprit and triage state. */
+/** A change found in one series of a tracked branch: its culprit, levels, direction and triage state. */
 @Entity
 @Table(name = "alerts")
 public class Alert extends PanacheEntityBase {
@@ -46,30 +46,50 @@ public class Alert extends PanacheEntityBase {
     @Column(nullable = false)
     public String status;
 
-    @Column(name = "baseline_run_id")
-    public Long baselineRunId;
+    /** {@code regression} or {@code improvement}. */
+    @Column(nullable = false)
+    public String direction;
 
-    @Column(name = "baseline_tag")
-    public String baselineTag;
+    /** How it was found: {@code step} (an exact series moved), {@code creep} or {@code shift}. */
+    @Column(nullable = false)
+    public String method;
 
-    @Column(name = "baseline_value", nullable = false)
-    public double baselineValue;
+    /** The release this change came after, when there is one. */
+    @Column(name = "release_run_id")
+    public Long releaseRunId;
 
-    /** The newest run that showed the regression. */
-    @Column(name = "run_id", nullable = false)
-    public Long runId;
+    @Column(name = "release_tag")
+    public String releaseTag;
 
-    @Column(name = "current_value", nullable = false)
-    public double currentValue;
+    @Column(name = "before_value", nullable = false)
+    public double before;
+
+    @Column(name = "after_value", nullable = false)
+    public double after;
+
+    @Column(nullable = false)
+    public double delta;
 
     @Column(name = "delta_percent")
     public Double deltaPercent;
+
+    /** The run at which the change was found (at or after its culprit). */
+    @Column(name = "detected_run_id", nullable = false)
+    public Long detectedRunId;
+
+    @Column(name = "detected_commit", nullable = false)
+    public String detectedCommit;
 
     @Column(name = "culprit_run_id")
     public Long culpritRunId;
 
     @Column(name = "culprit_commit")
     public String culpritCommit;
+
+    /** The commits the change may lie in, oldest first: the culprit alone when it is exact. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> suspects = List.of();
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)

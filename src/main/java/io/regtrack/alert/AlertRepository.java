@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import io.regtrack.run.RunRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,13 +23,33 @@ public class AlertRepository implements PanacheRepository<Alert> {
                 params);
     }
 
-    public List<Alert> list(long projectId, String status, int limit) {
-        if (status == null) {
-            return find("projectId = ?1 order by openedAt desc, id desc", projectId)
-                    .page(0, limit)
-                    .list();
+    /** The alerts of a branch's series built for one target and profile whose culprit is one of these runs. */
+    public List<Alert> ofRunsInWindow(
+            long projectId, String branch, String target, String profile, Collection<Long> culpritRunIds) {
+        if (culpritRunIds.isEmpty()) {
+            return List.of();
         }
-        return find("projectId = ?1 and status = ?2 order by openedAt desc, id desc", projectId, status)
+        Parameters params =
+                Parameters.with("project", projectId).and("branch", branch).and("runs", culpritRunIds);
+        return list(
+                "projectId = :project and branch = :branch and culpritRunId in :runs"
+                        + RunRepository.sameBuild("", target, profile, params),
+                params);
+    }
+
+    /** Newest first; {@code status} and {@code direction} null for any. */
+    public List<Alert> list(long projectId, String status, String direction, int limit) {
+        Parameters params = Parameters.with("project", projectId);
+        StringBuilder query = new StringBuilder("projectId = :project");
+        if (status != null) {
+            query.append(" and status = :status");
+            params.and("status", status);
+        }
+        if (direction != null) {
+            query.append(" and direction = :direction");
+            params.and("direction", direction);
+        }
+        return find(query.append(" order by openedAt desc, id desc").toString(), params)
                 .page(0, limit)
                 .list();
     }

@@ -39,15 +39,38 @@ public class AlertResource {
 
     @GET
     @Transactional
-    @Operation(summary = "List alerts", description = "Newest first, at most 500.")
+    @Operation(
+            summary = "List alerts",
+            description = "Changes found in the tracked branches' series, newest first, at most 500. "
+                    + "`direction` is regression (default), improvement or any.")
     public List<AlertView> list(
             @PathParam("slug") String slug,
-            @Parameter(description = "open, acknowledged, dismissed or fixed") @QueryParam("status") String status) {
+            @Parameter(description = "open, acknowledged, dismissed or fixed") @QueryParam("status") String status,
+            @Parameter(description = "regression (default), improvement or any") @QueryParam("direction")
+                    String direction) {
         Project project = projects.readable(slug);
+        return alerts.list(project.id, status(status), direction(direction), 500).stream()
+                .map(AlertView::of)
+                .toList();
+    }
+
+    static String status(String status) {
         if (status != null && !STATUSES.contains(status)) {
             throw ProblemException.invalid("status", "must be one of " + STATUSES);
         }
-        return alerts.list(project.id, status, 500).stream().map(AlertView::of).toList();
+        return status;
+    }
+
+    /** The direction to filter by, or null for any. */
+    static String direction(String direction) {
+        if (direction == null) {
+            return "regression";
+        }
+        return switch (direction) {
+            case "regression", "improvement" -> direction;
+            case "any" -> null;
+            default -> throw ProblemException.invalid("direction", "must be regression, improvement or any");
+        };
     }
 
     @PATCH

@@ -1,33 +1,41 @@
 package io.regtrack.alert;
 
-import io.regtrack.changepoint.Shift;
+import io.regtrack.baseline.ComparisonService;
+import io.regtrack.changepoint.Change;
+import io.regtrack.changepoint.ChangeFinder;
 import io.regtrack.changepoint.ShiftDetector;
-import io.regtrack.changepoint.SizeSteps;
 import io.regtrack.project.Project;
 import io.regtrack.project.ProjectService;
+import io.regtrack.run.Measurement;
 import io.regtrack.run.MeasurementRepository;
 import io.regtrack.run.Run;
 import io.regtrack.run.RunRepository;
 import io.regtrack.run.WindowPoint;
 import io.regtrack.verdict.Comparison;
-import io.regtrack.verdict.Verdict;
+import io.regtrack.verdict.Thresholds;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Opens an alert for each regression on a tracked branch (the default branch, or one named
- * {@code release/…} or {@code release-…}) and names its culprit; marks it fixed when a later run
- * of the branch is back within the threshold. The caller owns the transaction.
+ * Finds the changes an upload brings to its branch's series and records each as an alert: on a
+ * tracked branch (the default branch, or one named {@code release/…} or {@code release-…}), for
+ * every series whose newest point is this run, one statement reads the series' windows, the pure
+ * {@link ChangeFinder} decides on the newest point, and each change is stored with its culprit,
+ * levels and direction. A regression is marked fixed when a later change brings its level back.
+ * The caller owns the transaction.
  */
 @ApplicationScoped
 public class AlertService {
 
-    static final int HISTORY = 200;
+    /** Points of a series read per upload: the shift test's windows and the level before them. */
+    static final int WINDOW = 80;
 
     private final AlertRepository alerts;
     private final MeasurementRepository measurements;
@@ -46,102 +54,223 @@ public class AlertService {
         return branch.equals(project.defaultBranch) || branch.startsWith("release/") || branch.startsWith("release-");
     }
 
-    public void onComparison(Project project, Run run, Comparison comparison) {
-        if (comparison.baseline() == null || !tracked(project, run.branch)) {
+    public void onUpload(Project project, Run run, List<Measurement> rows, Comparison comparison) {
+        if (!tracked(project, run.branch) || rows.isEmpty()) {
             return;
         }
-        Instant now = Instant.now();
         runs.lock("alerts " + project.id + " " + run.branch + " " + run.target + " " + run.profileName);
-        Map<String, Alert> liveBySeries = new HashMap<>();
-        alerts.live(project.id, run.branch, run.target, run.profileName)
-                .forEach(a -> liveBySeries.put(a.kind + "\u0000" + a.name, a));
-        List<Alert> unlocated = new ArrayList<>();
-        Map<Alert, Verdict> verdictOf = new HashMap<>();
-        for (Verdict v : comparison.verdicts()) {
-            Optional<Alert> live = Optional.ofNullable(liveBySeries.get(v.kind() + "\u0000" + v.name()));
-            if (v.status().equals("regressed")) {
-                Alert alert = live.orElseGet(() -> open(project, run, comparison, v, now));
-                if (alert.culpritRunId == null) {
-                    unlocated.add(alert); // a shift in a noisy series is only located a few runs after it started
-                    verdictOf.put(alert, v);
-                }
-                alert.runId = run.id;
-                alert.currentValue = v.current();
-                alert.deltaPercent = v.deltaPercent();
-                alert.explanations = v.explanations();
-                alert.updatedAt = now;
-            } else if (live.isPresent()
-                    && (v.status().equals("unchanged") || v.status().equals("improved"))) {
-                live.get().status = "fixed";
-                live.get().note = "Back within the threshold in run " + run.id;
-                live.get().updatedAt = now;
-            }
-        }
-        locate(project, run, unlocated, verdictOf);
-    }
-
-    /** Names the culprits of alerts that have none yet, reading all their series in one statement. */
-    private void locate(Project project, Run run, List<Alert> unlocated, Map<Alert, Verdict> verdictOf) {
-        if (unlocated.isEmpty()) {
-            return;
-        }
         Map<String, List<WindowPoint>> windows = measurements.windows(
                 run,
-                unlocated.stream()
-                        .map(a -> Map.of("kind", a.kind, "name", a.name))
-                        .toList(),
-                HISTORY,
+                rows.stream().map(m -> Map.of("kind", m.kind, "name", m.name)).toList(),
+                WINDOW,
                 true);
-        Map<Alert, Long> culprits = new HashMap<>();
-        for (Alert alert : unlocated) {
-            List<WindowPoint> series = windows.getOrDefault(alert.kind + "\u0000" + alert.name, List.of());
-            culprit(project, series, verdictOf.get(alert)).ifPresent(point -> culprits.put(alert, point.runId()));
+        Set<Long> windowRuns = new HashSet<>();
+        windows.values().forEach(points -> points.forEach(p -> windowRuns.add(p.runId())));
+        Map<String, List<Alert>> known = new HashMap<>();
+        alerts.ofRunsInWindow(project.id, run.branch, run.target, run.profileName, windowRuns)
+                .forEach(a -> known.computeIfAbsent(key(a.kind, a.name), k -> new ArrayList<>())
+                        .add(a));
+        Map<String, List<Alert>> live = new HashMap<>();
+        alerts.live(project.id, run.branch, run.target, run.profileName)
+                .forEach(a -> live.computeIfAbsent(key(a.kind, a.name), k -> new ArrayList<>())
+                        .add(a));
+        Thresholds thresholds = projects.thresholds(project);
+        Release release = Release.of(comparison, runs);
+        List<Found> found = new ArrayList<>();
+        for (Measurement m : rows) {
+            List<WindowPoint> window = windows.getOrDefault(key(m.kind, m.name), List.of());
+            if (window.isEmpty() || window.get(window.size() - 1).runId() != run.id) {
+                continue; // an upload older than the branch's newest point: its series moved on already
+            }
+            List<Alert> ofSeries = known.getOrDefault(key(m.kind, m.name), List.of());
+            detect(m, window, ofSeries, thresholds, release)
+                    .filter(change -> isNew(change, window, ofSeries))
+                    .ifPresent(change -> found.add(new Found(m, window, change)));
         }
-        Map<Long, String> commits = runs.commitsOf(culprits.values());
-        culprits.forEach((alert, runId) -> {
-            alert.culpritRunId = runId;
-            alert.culpritCommit = commits.get(runId);
-        });
+        record(project, run, release, found, live, thresholds);
     }
 
-    private Alert open(Project project, Run run, Comparison comparison, Verdict v, Instant now) {
-        Alert alert = new Alert();
-        alert.projectId = project.id;
-        alert.branch = run.branch;
-        alert.kind = v.kind();
-        alert.name = v.name();
-        alert.unit = v.unit();
-        alert.target = run.target;
-        alert.profileName = run.profileName;
-        alert.status = "open";
-        alert.baselineRunId = comparison.baseline().runId();
-        alert.baselineTag = comparison.baseline().tag();
-        alert.baselineValue = v.baseline();
-        alert.openedAt = now;
-        alert.updatedAt = now;
-        alert.runId = run.id;
-        alert.currentValue = v.current();
-        alerts.persist(alert);
-        return alert;
+    private Optional<Change> detect(
+            Measurement m, List<WindowPoint> window, List<Alert> ofSeries, Thresholds thresholds, Release release) {
+        double[] values = window.stream().mapToDouble(WindowPoint::center).toArray();
+        if (isExact(m.kind)) {
+            Thresholds.Size size = thresholds.sizeFor(m.name);
+            Optional<Change> step = ChangeFinder.step(values, size::allowance);
+            if (step.isPresent() || release == null) {
+                return step;
+            }
+            return ChangeFinder.creep(values, release.lastIndexIn(window), size::allowance);
+        }
+        Thresholds.Runtime runtime = thresholds.runtimeFor(m.name);
+        ShiftDetector detector = new ShiftDetector(new ShiftDetector.Params(
+                ShiftDetector.Params.DEFAULT.alpha(),
+                ShiftDetector.Params.DEFAULT.minAfter(),
+                ShiftDetector.Params.DEFAULT.window(),
+                ShiftDetector.Params.DEFAULT.minBefore(),
+                runtime.minEffectPercent() / 100));
+        return ChangeFinder.shift(values, levelStart(window, ofSeries), detector);
     }
 
-    /** The first run of the new level: exact for sizes, by change-point detection for noisy kinds. */
-    Optional<WindowPoint> culprit(Project project, List<WindowPoint> series, Verdict v) {
-        if (series.isEmpty()) {
-            return Optional.empty();
-        }
-        double[] values = series.stream().mapToDouble(WindowPoint::center).toArray();
-        if (v.kind().equals("size")) {
-            double allowance = projects.thresholds(project).sizeFor(v.name()).allowance(v.baseline());
-            int culprit = SizeSteps.culprit(values, v.baseline(), allowance);
-            return culprit < 0 ? Optional.empty() : Optional.of(series.get(culprit));
-        }
-        List<Shift> shifts = new ShiftDetector().detect(values);
-        for (int i = shifts.size() - 1; i >= 0; i--) {
-            if (shifts.get(i).after() > shifts.get(i).before()) {
-                return Optional.of(series.get(shifts.get(i).start()));
+    /** The current level starts at the newest shift already recorded in the window. */
+    private static int levelStart(List<WindowPoint> window, List<Alert> ofSeries) {
+        int start = 0;
+        for (int i = 0; i < window.size(); i++) {
+            long runId = window.get(i).runId();
+            if (ofSeries.stream().anyMatch(a -> a.culpritRunId != null && a.culpritRunId == runId)) {
+                start = i;
             }
         }
-        return Optional.empty();
+        return start;
+    }
+
+    private static boolean isNew(Change change, List<WindowPoint> window, List<Alert> ofSeries) {
+        if (change.culprit() < 0) {
+            return true;
+        }
+        long culprit = window.get(change.culprit()).runId();
+        String method = change.method().name().toLowerCase();
+        return ofSeries.stream()
+                .noneMatch(a -> a.culpritRunId != null && a.culpritRunId == culprit && a.method.equals(method));
+    }
+
+    private void record(
+            Project project,
+            Run run,
+            Release release,
+            List<Found> found,
+            Map<String, List<Alert>> live,
+            Thresholds thresholds) {
+        if (found.isEmpty()) {
+            return;
+        }
+        Set<Long> named = new HashSet<>();
+        found.forEach(f ->
+                f.change().suspects().forEach(i -> named.add(f.window().get(i).runId())));
+        Map<Long, String> commits = runs.commitsOf(named);
+        Explanations explanations = new Explanations(runs);
+        Instant now = Instant.now();
+        for (Found f : found) {
+            Change change = f.change();
+            Alert alert = new Alert();
+            alert.projectId = project.id;
+            alert.branch = run.branch;
+            alert.kind = f.measurement().kind;
+            alert.name = f.measurement().name;
+            alert.unit = f.measurement().unit;
+            alert.target = run.target;
+            alert.profileName = run.profileName;
+            alert.direction = change.isIncrease() ? "regression" : "improvement";
+            alert.method = change.method().name().toLowerCase();
+            alert.status = "open";
+            alert.before = change.before();
+            alert.after = change.after();
+            alert.delta = change.after() - change.before();
+            alert.deltaPercent =
+                    change.before() == 0 ? null : Math.round(alert.delta / Math.abs(change.before()) * 10_000) / 100.0;
+            alert.suspects = change.suspects().stream()
+                    .map(i -> commits.get(f.window().get(i).runId()))
+                    .toList();
+            if (change.culprit() >= 0) {
+                alert.culpritRunId = f.window().get(change.culprit()).runId();
+                alert.culpritCommit = commits.get(alert.culpritRunId);
+                alert.explanations = change.culprit() > 0
+                        ? explanations.between(
+                                f.window().get(change.culprit() - 1).runId(), alert.culpritRunId)
+                        : List.of();
+            }
+            alert.detectedRunId = run.id;
+            alert.detectedCommit = run.commitSha;
+            if (release != null) {
+                alert.releaseRunId = release.runId();
+                alert.releaseTag = release.tag();
+            }
+            alert.openedAt = now;
+            alert.updatedAt = now;
+            alerts.persist(alert);
+            fix(live.getOrDefault(key(alert.kind, alert.name), List.of()), alert, thresholds, now);
+        }
+    }
+
+    /**
+     * A change that brings a series back to where a live regression started fixes it: to within the
+     * size allowance for exact series, within the minimum effect for noisy ones.
+     */
+    private void fix(List<Alert> liveOfSeries, Alert change, Thresholds thresholds, Instant now) {
+        for (Alert regression : liveOfSeries) {
+            if (!regression.direction.equals("regression") || change.after >= regression.after) {
+                continue;
+            }
+            double tolerance = isExact(change.kind)
+                    ? thresholds.sizeFor(change.name).allowance(regression.before)
+                    : Math.abs(regression.before)
+                            * thresholds.runtimeFor(change.name).minEffectPercent()
+                            / 100;
+            if (change.after <= regression.before + tolerance) {
+                regression.status = "fixed";
+                regression.note = "Fixed: back to " + format(change.after) + " from commit "
+                        + (change.culpritCommit != null ? change.culpritCommit : change.detectedCommit);
+                regression.updatedAt = now;
+            }
+        }
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? String.format("%,d", (long) value) : String.format("%.4g", value);
+    }
+
+    /** Sizes and other exact counts move by steps; everything else is noisy. */
+    static boolean isExact(String kind) {
+        return kind.equals("size");
+    }
+
+    private static String key(String kind, String name) {
+        return kind + "\u0000" + name;
+    }
+
+    private record Found(Measurement measurement, List<WindowPoint> window, Change change) {}
+
+    /** The release the run is judged against, and when its commit was made. */
+    private record Release(String tag, long runId, Instant committedAt) {
+
+        static Release of(Comparison comparison, RunRepository runs) {
+            if (comparison.baseline() == null || comparison.baseline().tag() == null) {
+                return null;
+            }
+            return runs.findByIdOptional(comparison.baseline().runId())
+                    .map(r -> new Release(comparison.baseline().tag(), r.id, r.committedAt))
+                    .orElse(null);
+        }
+
+        /** The newest point of the window made at or before the release, or -1. */
+        int lastIndexIn(List<WindowPoint> window) {
+            int last = -1;
+            for (int i = 0; i < window.size(); i++) {
+                if (!window.get(i).committedAt().isAfter(committedAt)) {
+                    last = i;
+                }
+            }
+            return last;
+        }
+    }
+
+    /** What changed in the environment from one run to the next, each pair read once. */
+    private static final class Explanations {
+        private final RunRepository runs;
+        private final Map<List<Long>, List<String>> cache = new HashMap<>();
+
+        Explanations(RunRepository runs) {
+            this.runs = runs;
+        }
+
+        List<String> between(long before, long after) {
+            return cache.computeIfAbsent(List.of(before, after), pair -> {
+                Optional<Run> a = runs.findByIdOptional(before);
+                Optional<Run> b = runs.findByIdOptional(after);
+                if (a.isEmpty() || b.isEmpty()) {
+                    return List.of();
+                }
+                return ComparisonService.environment(a.get()).explain(ComparisonService.environment(b.get()));
+            });
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.regtrack.changepoint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.apache.commons.statistics.inference.MannWhitneyUTest;
 
@@ -34,29 +35,40 @@ public final class ShiftDetector {
     /** Every shift in the series, in order, as a causal detector would have reported them. */
     public List<Shift> detect(double[] series) {
         List<Shift> shifts = new ArrayList<>();
-        MannWhitneyUTest test = MannWhitneyUTest.withDefaults();
-        Median median = new Median();
         int levelStart = 0;
         for (int i = 0; i < series.length; i++) {
-            int k = i - params.minAfter() + 1;
-            if (k - levelStart < params.minBefore()) {
-                continue;
-            }
-            double[] before = Arrays.copyOfRange(series, Math.max(levelStart, k - params.window()), k);
-            double[] after = Arrays.copyOfRange(series, k, i + 1);
-            double was = median.evaluate(before);
-            double now = median.evaluate(after);
-            if (was == 0 || Math.abs(now - was) / Math.abs(was) < params.minEffect()) {
-                continue;
-            }
-            double p = test.test(before, after).getPValue();
-            if (p < params.alpha()) {
-                int start = earliestStart(series, k, levelStart, was, now);
-                shifts.add(new Shift(i, start, was, now, p));
-                levelStart = start;
+            Optional<Shift> shift = testAt(series, levelStart, i);
+            if (shift.isPresent()) {
+                shifts.add(shift.get());
+                levelStart = shift.get().start();
             }
         }
         return shifts;
+    }
+
+    /**
+     * Whether the points up to {@code i} show a shift of the level that starts at {@code levelStart},
+     * detected at {@code i}: the newest {@code minAfter} points against up to {@code window} points
+     * of the level before them.
+     */
+    public Optional<Shift> testAt(double[] series, int levelStart, int i) {
+        int k = i - params.minAfter() + 1;
+        if (k - levelStart < params.minBefore()) {
+            return Optional.empty();
+        }
+        double[] before = Arrays.copyOfRange(series, Math.max(levelStart, k - params.window()), k);
+        double[] after = Arrays.copyOfRange(series, k, i + 1);
+        Median median = new Median();
+        double was = median.evaluate(before);
+        double now = median.evaluate(after);
+        if (was == 0 || Math.abs(now - was) / Math.abs(was) < params.minEffect()) {
+            return Optional.empty();
+        }
+        double p = MannWhitneyUTest.withDefaults().test(before, after).getPValue();
+        if (p >= params.alpha()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Shift(i, earliestStart(series, k, levelStart, was, now), was, now, p));
     }
 
     /** Points just before the tested ones that already sit on the new level's side belong to it. */

@@ -104,7 +104,7 @@ class RunWriter {
         Comparison comparison = comparisons.compare(project, run, rows, "release");
         run.status = comparison.status();
         run.comparison = json.valueToTree(comparison);
-        alerts.onComparison(project, run, comparison);
+        alerts.onUpload(project, run, rows, comparison);
         runs.flush();
         return comparison;
     }

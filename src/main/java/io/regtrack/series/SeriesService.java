@@ -204,9 +204,10 @@ public class SeriesService {
     }
 
     private List<SeriesView.Regression> regressions(Project project, String branch, SeriesQuery q) {
-        StringBuilder sql = new StringBuilder("select a.id, a.status, a.culprit_commit, a.culprit_run_id,"
-                + " (extract(epoch from coalesce(c.committed_at, n.committed_at)) * 1000000)::bigint"
-                + " from alerts a join runs n on n.id = a.run_id left join runs c on c.id = a.culprit_run_id"
+        StringBuilder sql = new StringBuilder("select a.id, a.status, coalesce(a.culprit_commit, a.detected_commit),"
+                + " a.culprit_run_id, (extract(epoch from coalesce(c.committed_at, n.committed_at)) * 1000000)::bigint,"
+                + " a.direction"
+                + " from alerts a join runs n on n.id = a.detected_run_id left join runs c on c.id = a.culprit_run_id"
                 + " where a.project_id = :project and a.branch = :branch and a.kind = :kind and a.name = :name");
         Map<String, Object> params =
                 new HashMap<>(Map.of("project", project.id, "branch", branch, "kind", q.kind(), "name", q.name()));
@@ -228,7 +229,8 @@ public class SeriesService {
                         (String) r[1],
                         (String) r[2],
                         r[3] == null ? null : ((Number) r[3]).longValue(),
-                        micros(r[4])))
+                        micros(r[4]),
+                        (String) r[5]))
                 .toList();
     }
 

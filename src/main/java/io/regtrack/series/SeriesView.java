@@ -27,7 +27,9 @@ public record SeriesView(
 
     public record Release(String tag, String commit, Instant committedAt) {}
 
-    public record Regression(long alertId, String status, String commit, Long runId, Instant committedAt) {}
+    @Schema(description = "A change found in the series (an alert): a regression or an improvement")
+    public record Regression(
+            long alertId, String status, String commit, Long runId, Instant committedAt, String direction) {}
 
     public record Annotation(long runId, String commit, Instant committedAt, List<String> changes) {}
 

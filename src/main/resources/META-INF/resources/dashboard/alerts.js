@@ -25,9 +25,11 @@
         el('td', { class: 'state' }, el('span', { class: 'badge ' + a.status }, a.status)),
         el('td', {}, a.kind + ' ', el('strong', {}, a.name), a.profile ? ' · ' + a.profile : ''),
         el('td', {}, a.branch),
-        el('td', {}, human(a.baseline.value, a.unit) + ' → ' + human(a.current, a.unit)),
+        el('td', {}, human(a.before, a.unit) + ' → ' + human(a.after, a.unit)),
         el('td', {}, percent(a.deltaPercent)),
-        el('td', {}, a.culprit ? el('a', { href: '/projects/' + enc(slug) + '/runs/' + a.culprit.runId }, short(a.culprit.commit)) : 'not located yet'),
+        el('td', {}, a.culprit
+          ? el('a', { href: '/projects/' + enc(slug) + '/runs/' + a.culprit.runId }, short(a.culprit.commit))
+          : 'one of ' + a.suspects.map(short).join(', ')),
         el('td', {}, a.explanations.join(', ') || 'code change'),
         el('td', { class: 'buttons' }));
       const buttons = row.querySelector('.buttons');

@@ -45,7 +45,8 @@
     }
     for (const g of view.regressions) {
       const px = x(g.committedAt);
-      ctx.fillStyle = g.status === 'open' || g.status === 'acknowledged' ? '#dc2626' : '#9ca3af';
+      const live = g.status === 'open' || g.status === 'acknowledged';
+      ctx.fillStyle = g.direction === 'improvement' ? '#15803d' : live ? '#dc2626' : '#9ca3af';
       ctx.beginPath();
       ctx.moveTo(px, top + 18 * devicePixelRatio);
       ctx.lineTo(px - 6 * devicePixelRatio, top + 28 * devicePixelRatio);
@@ -108,7 +109,9 @@
       view.annotations.length ? el('ul', { class: 'annotations' },
         ...view.annotations.map((a) => el('li', {}, el('code', {}, short(a.commit)), ' ' + a.changes.join(', ')))) : null,
       view.regressions.length ? el('ul', { class: 'regressions' },
-        ...view.regressions.map((g) => el('li', {}, `Regression (${g.status}) from `, el('code', {}, short(g.commit))))) : null,
+        ...view.regressions.map((g) => el('li', {},
+          `${g.direction === 'improvement' ? 'Improvement' : 'Regression'} (${g.status}) from `,
+          el('code', {}, short(g.commit))))) : null,
       el('div', { class: 'actions' },
         el('button', { type: 'button', onclick: () => download(seriesPath(entry, branch, 'csv'), entry.name + '.csv') }, 'Download CSV'),
         el('button', { type: 'button', onclick: () => download(seriesPath(entry, branch), entry.name + '.json') }, 'Download JSON')),
