@@ -71,16 +71,26 @@ public final class ShiftDetector {
         return Optional.of(new Shift(i, earliestStart(series, k, levelStart, was, now), was, now, p));
     }
 
-    /** Points just before the tested ones that already sit on the new level's side belong to it. */
+    /**
+     * Where the new level starts: of the splits near the tested one (up to {@code minAfter - 1}
+     * points earlier, one later), the one whose two sides sit closest to their medians (least
+     * absolute deviation), so that a noisy point next to the change does not move the culprit.
+     */
     private int earliestStart(double[] series, int k, int levelStart, double was, double now) {
-        double midpoint = (was + now) / 2;
-        boolean up = now > was;
-        int start = k;
-        while (start - 1 > levelStart + params.minBefore() - 1
-                && start > k - params.minAfter()
-                && (up ? series[start - 1] > midpoint : series[start - 1] < midpoint)) {
-            start--;
+        int from = Math.max(levelStart, k - params.window());
+        int i = k + params.minAfter() - 1;
+        int best = k;
+        double bestCost = Double.MAX_VALUE;
+        for (int start = Math.max(levelStart + 1, k - params.minAfter() + 1); start <= Math.min(i, k + 1); start++) {
+            double cost = 0;
+            for (int j = from; j <= i; j++) {
+                cost += Math.abs(series[j] - (j < start ? was : now));
+            }
+            if (cost < bestCost || (cost == bestCost && start == k)) {
+                bestCost = cost;
+                best = start;
+            }
         }
-        return start;
+        return best;
     }
 }

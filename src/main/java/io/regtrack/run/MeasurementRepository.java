@@ -43,12 +43,12 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
 
     /**
      * The newest points of several series of {@code run}'s branch, target and profile, oldest
-     * first, keyed by kind and name as {@code Measured.key()}: up to and including the run, or strictly
-     * before it. One statement reading one index range of at most {@code limit} rows per series,
+     * first, keyed by kind and name as {@code Measured.key()}: the series' newest points
+     * ({@code newest}), or those strictly before the run. One statement reading one index range of at most {@code limit} rows per series,
      * however long the history.
      */
     public Map<String, List<WindowPoint>> windows(
-            Run run, List<Map<String, String>> kindsAndNames, int limit, boolean includingRun) {
+            Run run, List<Map<String, String>> kindsAndNames, int limit, boolean newest) {
         Map<String, List<WindowPoint>> byKey = new HashMap<>();
         if (kindsAndNames.isEmpty()) {
             return byKey;
@@ -57,7 +57,7 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
                 + " from jsonb_to_recordset(cast(:keys as jsonb)) as k(kind text, name text)"
                 + " cross join lateral (select m.run_id, m.center, m.committed_at, m.id from measurements m"
                 + " where m.project_id = :project and m.branch = :branch and m.kind = k.kind and m.name = k.name"
-                + (includingRun ? " and m.committed_at <= :at" : " and m.committed_at < :at and m.run_id <> :run")
+                + (newest ? "" : " and m.committed_at < :at and m.run_id <> :run")
                 + " and m.target is not distinct from cast(:target as text)"
                 + " and m.profile_name is not distinct from cast(:profile as text)"
                 + " order by m.committed_at desc, m.id desc limit :limit) h"
@@ -67,12 +67,11 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
                 .setParameter("keys", toJson(kindsAndNames))
                 .setParameter("project", run.projectId)
                 .setParameter("branch", run.branch)
-                .setParameter("at", run.committedAt)
                 .setParameter("target", run.target)
                 .setParameter("profile", run.profileName)
                 .setParameter("limit", limit);
-        if (!includingRun) {
-            query.setParameter("run", run.id);
+        if (!newest) {
+            query.setParameter("at", run.committedAt).setParameter("run", run.id);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
