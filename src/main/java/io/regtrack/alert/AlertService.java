@@ -34,8 +34,11 @@ import java.util.Set;
 @ApplicationScoped
 public class AlertService {
 
-    /** Points of a series read per upload: the shift test's windows and the level before them. */
-    static final int WINDOW = 80;
+    /**
+     * Points of a series read per upload: enough for the shift test's windows (4 after, up to 30
+     * before) and for knowing whether a shift already recorded starts the current level.
+     */
+    static final int WINDOW = 40;
 
     private final AlertRepository alerts;
     private final MeasurementRepository measurements;
@@ -76,6 +79,10 @@ public class AlertService {
                         .add(a));
         Thresholds thresholds = projects.thresholds(project);
         Release release = Release.of(comparison, runs);
+        Map<String, Double> releaseValues = new HashMap<>();
+        comparison.verdicts().stream()
+                .filter(v -> v.baseline() != null)
+                .forEach(v -> releaseValues.put(key(v.kind(), v.name()), v.baseline()));
         List<Found> found = new ArrayList<>();
         for (Measurement m : rows) {
             List<WindowPoint> window = windows.getOrDefault(key(m.kind, m.name), List.of());
@@ -83,7 +90,7 @@ public class AlertService {
                 continue; // an upload older than the branch's newest point: its series moved on already
             }
             List<Alert> ofSeries = known.getOrDefault(key(m.kind, m.name), List.of());
-            detect(m, window, ofSeries, thresholds, release)
+            detect(m, window, ofSeries, thresholds, release, releaseValues.get(key(m.kind, m.name)))
                     .filter(change -> isNew(change, window, ofSeries))
                     .ifPresent(change -> found.add(new Found(m, window, change)));
         }
@@ -91,15 +98,20 @@ public class AlertService {
     }
 
     private Optional<Change> detect(
-            Measurement m, List<WindowPoint> window, List<Alert> ofSeries, Thresholds thresholds, Release release) {
+            Measurement m,
+            List<WindowPoint> window,
+            List<Alert> ofSeries,
+            Thresholds thresholds,
+            Release release,
+            Double releaseValue) {
         double[] values = window.stream().mapToDouble(WindowPoint::center).toArray();
         if (isExact(m.kind)) {
             Thresholds.Size size = thresholds.sizeFor(m.name);
             Optional<Change> step = ChangeFinder.step(values, size::allowance);
-            if (step.isPresent() || release == null) {
+            if (step.isPresent() || release == null || releaseValue == null) {
                 return step;
             }
-            return ChangeFinder.creep(values, release.lastIndexIn(window), size::allowance);
+            return ChangeFinder.creep(values, release.lastIndexIn(window) + 1, releaseValue, size::allowance);
         }
         Thresholds.Runtime runtime = thresholds.runtimeFor(m.name);
         ShiftDetector detector = new ShiftDetector(new ShiftDetector.Params(

@@ -35,24 +35,25 @@ public final class ChangeFinder {
 
     /**
      * Steps each within the allowance that together move the series past the allowance of the
-     * release's value, first at the newest point; the suspects are the steps in the direction of
-     * the creep since the release ({@code release}: its index in the window, -1 when outside).
+     * release's value {@code base}, first at the newest point. The suspects are the steps in the
+     * direction of the creep from {@code firstAfterRelease} (the window's first point made after
+     * the release; 0 when the release is older than the window) on.
      */
-    public static Optional<Change> creep(double[] values, int release, DoubleUnaryOperator allowance) {
+    public static Optional<Change> creep(
+            double[] values, int firstAfterRelease, double base, DoubleUnaryOperator allowance) {
         int n = values.length;
-        if (release < 0 || release >= n - 1 || step(values, allowance).isPresent()) {
+        if (n < 2 || step(values, allowance).isPresent()) {
             return Optional.empty();
         }
-        double base = values[release];
         double limit = allowance.applyAsDouble(base);
         double now = values[n - 1];
         double previous = values[n - 2];
-        if (Math.abs(now - base) <= limit || Math.abs(previous - base) > limit) {
+        if (Math.abs(now - base) <= limit || (Math.abs(previous - base) > limit && (previous > base) == (now > base))) {
             return Optional.empty();
         }
         boolean up = now > base;
         List<Integer> suspects = new ArrayList<>();
-        for (int i = release + 1; i < n; i++) {
+        for (int i = Math.max(1, firstAfterRelease); i < n; i++) {
             if (up ? values[i] > values[i - 1] : values[i] < values[i - 1]) {
                 suspects.add(i);
             }

@@ -72,21 +72,27 @@ public final class ShiftDetector {
     }
 
     /**
-     * Where the new level starts: of the splits near the tested one (up to {@code minAfter - 1}
-     * points earlier, one later), the one whose two sides sit closest to their medians (least
+     * Where the new level starts: of the splits from {@code minAfter - 1} points before the tested
+     * one to the newest point, the one whose two sides sit closest to their own medians (least
      * absolute deviation), so that a noisy point next to the change does not move the culprit.
      */
     private int earliestStart(double[] series, int k, int levelStart, double was, double now) {
         int from = Math.max(levelStart, k - params.window());
         int i = k + params.minAfter() - 1;
+        Median median = new Median();
         int best = k;
         double bestCost = Double.MAX_VALUE;
-        for (int start = Math.max(levelStart + 1, k - params.minAfter() + 1); start <= Math.min(i, k + 1); start++) {
+        for (int start = Math.max(levelStart + 1, k - params.minAfter() + 1); start <= i; start++) {
+            double left = median.evaluate(Arrays.copyOfRange(series, from, start));
+            double right = median.evaluate(Arrays.copyOfRange(series, start, i + 1));
+            if (now > was ? right <= left : right >= left) {
+                continue; // not a split in the direction of the shift
+            }
             double cost = 0;
             for (int j = from; j <= i; j++) {
-                cost += Math.abs(series[j] - (j < start ? was : now));
+                cost += Math.abs(series[j] - (j < start ? left : right));
             }
-            if (cost < bestCost || (cost == bestCost && start == k)) {
+            if (cost < bestCost) {
                 bestCost = cost;
                 best = start;
             }
