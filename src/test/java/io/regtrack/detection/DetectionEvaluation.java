@@ -122,12 +122,17 @@ class DetectionEvaluation {
                     injected.put(e.getKey(), pool.submit(() -> replayer.replay("hyper-step", "runtime", values)));
                 }
                 int hits = 0;
+                int[] byNoise = new int[3];
+                int[] ofNoise = new int[3];
                 List<Integer> delays = new ArrayList<>();
                 for (Map.Entry<String, Future<List<Replayer.Alert>>> e : injected.entrySet()) {
                     int p = at.get(e.getKey());
+                    int noise = noiseClass(hyper.get(e.getKey()));
+                    ofNoise[noise]++;
                     for (Replayer.Alert a : e.getValue().get()) {
                         if (a.regression() && a.culprit() >= p && a.culprit() <= p + 5) {
                             hits++;
+                            byNoise[noise]++;
                             delays.add(a.detected() - p);
                             break;
                         }
@@ -135,11 +140,17 @@ class DetectionEvaluation {
                 }
                 table.add(String.format(
                         Locale.ROOT,
-                        "| hyper with an injected +%.0f %% step (seeded, one per series; culprit within 5 commits) | | | | %.2f (%d of %d) | | | %s |",
+                        "| hyper with an injected +%.0f %% step (seeded, one per series; culprit within 5 commits) | | | | %.2f (%d of %d; by run-to-run noise < 5 %%: %d of %d, 5–10 %%: %d of %d, > 10 %%: %d of %d) | | | %s |",
                         step * 100,
                         hits / (double) injected.size(),
                         hits,
                         injected.size(),
+                        byNoise[0],
+                        ofNoise[0],
+                        byNoise[1],
+                        ofNoise[1],
+                        byNoise[2],
+                        ofNoise[2],
                         Scores.delays(delays)));
             }
             pool.shutdown();
@@ -149,6 +160,16 @@ class DetectionEvaluation {
             System.out.println(markdown);
             assertThat(rayAlerts).isNotEmpty();
         }
+    }
+
+    /** 0, 1 or 2 for a median change from one commit to the next below 5 %, 5–10 %, above 10 %. */
+    static int noiseClass(double[] values) {
+        double[] changes = new double[values.length - 1];
+        for (int i = 1; i < values.length; i++) {
+            changes[i - 1] = Math.abs(values[i] - values[i - 1]) / Math.abs(values[i - 1]);
+        }
+        double median = Scores.median(changes, 0, changes.length);
+        return median < 0.05 ? 0 : median < 0.10 ? 1 : 2;
     }
 
     static double[] mozilla() throws Exception {
