@@ -21,7 +21,8 @@ final class Workspace {
     static final String GROWN = """
             static TABLE: [u8; 65536] = [7; 65536];
             fn main() {
-                let table = std::hint::black_box(&TABLE);
+                // a volatile read hides the table from the optimiser (black_box needs Rust 1.66; Debian 12 has 1.63)
+                let table: &[u8; 65536] = unsafe { std::ptr::read_volatile(&&TABLE) };
                 let mut sum: u64 = table.iter().map(|&b| b as u64).sum();
                 for i in 0..1_000_000u64 {
                     sum = sum.wrapping_add(i);

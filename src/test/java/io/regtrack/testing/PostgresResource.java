@@ -18,6 +18,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PostgresResource.class);
+
     private PostgreSQLContainer container;
     private EmbeddedPostgres embedded;
 
@@ -25,9 +27,11 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         String url = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
         if (url != null && !url.isBlank()) {
+            LOG.infof("Tests use the PostgreSQL at %s (QUARKUS_DATASOURCE_JDBC_URL)", url);
             return Map.of();
         }
         if (dockerAnswers()) {
+            LOG.info("Tests use a Testcontainers PostgreSQL 17");
             container = new PostgreSQLContainer("postgres:17-alpine");
             container.start();
             return Map.of(
@@ -38,6 +42,8 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
                     "quarkus.datasource.password",
                     container.getPassword());
         }
+        LOG.info(
+                "Tests use an embedded PostgreSQL 17 in a temporary directory (no QUARKUS_DATASOURCE_JDBC_URL, no Docker engine)");
         try {
             embedded = EmbeddedPostgres.builder().start();
         } catch (IOException e) {
@@ -66,7 +72,18 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /**
+     * Asks Testcontainers only when a Docker engine may be there (a socket or DOCKER_HOST), so that a
+     * machine without one gets no misleading "could not find a valid Docker environment" error.
+     */
     private static boolean dockerAnswers() {
+        boolean maybe = System.getenv("DOCKER_HOST") != null
+                || java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
+                || java.nio.file.Files.exists(
+                        java.nio.file.Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"));
+        if (!maybe) {
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
