@@ -17,7 +17,7 @@ final class Examples {
               "profile": { "name": "release", "settings": { "opt-level": "3", "lto": "fat", "codegen-units": 1 } },
               "measurements": [
                 { "kind": "size", "name": "myapp", "unit": "bytes", "value": 303552 },
-                { "kind": "runtime", "name": "startup", "unit": "seconds", "samples": [0.00081, 0.00079, 0.00083] }
+                { "kind": "runtime", "name": "startup", "unit": "seconds", "samples": [0.00081, 0.00079, 0.00083, 0.00080, 0.00082, 0.00081] }
               ]
             }""";
 

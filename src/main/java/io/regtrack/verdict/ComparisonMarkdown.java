@@ -132,8 +132,12 @@ final class ComparisonMarkdown {
         return switch (v.status()) {
             case "regressed", "improved" -> environment.isEmpty() ? "code change" : environment;
             case "noisy" ->
-                "the data cannot tell"
-                        + (v.pValue() == null ? "" : String.format(java.util.Locale.ROOT, " (p = %.2g)", v.pValue()));
+                v.reason() != null
+                        ? text(v.reason())
+                        : "the data cannot tell"
+                                + (v.pValue() == null
+                                        ? ""
+                                        : String.format(java.util.Locale.ROOT, " (p = %.2g)", v.pValue()));
             case "new" -> "not in the baseline";
             case "missing" -> "not in this run";
             default -> "";

@@ -30,8 +30,7 @@ public final class Comparisons {
             Subject run, Base base, Thresholds thresholds, Map<String, List<Double>> histories, List<String> warnings) {
         if (base == null) {
             List<Verdict> verdicts = ordered(run.measured()).stream()
-                    .map(m -> new Verdict(
-                            m.kind(), m.name(), m.unit(), null, m.center(), null, null, "new", null, null, List.of()))
+                    .map(m -> Verdict.added(m, List.of()))
                     .toList();
             return finish(run, null, Comparison.NO_BASELINE, verdicts, List.of(), List.of(), List.of(), warnings);
         }
@@ -45,18 +44,7 @@ public final class Comparisons {
             Measured was = baseline.remove(current.key());
             verdicts.add(
                     was == null
-                            ? new Verdict(
-                                    current.kind(),
-                                    current.name(),
-                                    current.unit(),
-                                    null,
-                                    current.center(),
-                                    null,
-                                    null,
-                                    "new",
-                                    null,
-                                    null,
-                                    explanations)
+                            ? Verdict.added(current, explanations)
                             : Judge.judge(
                                     was,
                                     current,
@@ -65,18 +53,7 @@ public final class Comparisons {
                                     explanations));
         }
         for (Measured gone : ordered(List.copyOf(baseline.values()))) {
-            verdicts.add(new Verdict(
-                    gone.kind(),
-                    gone.name(),
-                    gone.unit(),
-                    gone.center(),
-                    null,
-                    null,
-                    null,
-                    "missing",
-                    null,
-                    null,
-                    explanations));
+            verdicts.add(Verdict.missing(gone, explanations));
         }
         String status = SEVERITY.stream()
                 .filter(s -> verdicts.stream().anyMatch(v -> v.status().equals(s)))

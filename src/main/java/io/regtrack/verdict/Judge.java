@@ -38,7 +38,7 @@ public final class Judge {
         if ("size".equals(current.kind())) {
             double allowance = thresholds.sizeFor(current.name()).allowance(baseline.center());
             String status = delta > allowance ? "regressed" : -delta > allowance ? "improved" : "unchanged";
-            return verdict(baseline, current, delta, percent, status, "size-threshold", null, explanations);
+            return verdict(baseline, current, delta, percent, status, "size-threshold", null, explanations, null);
         }
         Thresholds.Runtime rule = thresholds.runtimeFor(current.name());
         if (baseline.hasSamples() && current.hasSamples()) {
@@ -57,10 +57,15 @@ public final class Judge {
         String test = rule.test();
         if (baseline.sampleCount() < MIN_SAMPLES || current.sampleCount() < MIN_SAMPLES) {
             String status = delta == 0 ? "unchanged" : "noisy";
-            return verdict(baseline, current, delta, percent, status, test, null, explanations);
+            String reason = status.equals("noisy")
+                    ? String.format(
+                            "too few samples: %d in the baseline and %d here; %d are needed on each side",
+                            baseline.sampleCount(), current.sampleCount(), MIN_SAMPLES)
+                    : null;
+            return verdict(baseline, current, delta, percent, status, test, null, explanations, reason);
         }
         if (allEqual(baseline.samples(), current.samples())) {
-            return verdict(baseline, current, delta, percent, "unchanged", test, 1.0, explanations);
+            return verdict(baseline, current, delta, percent, "unchanged", test, 1.0, explanations, null);
         }
         double p = Thresholds.Runtime.WELCH.equals(test)
                 ? new TTest().tTest(baseline.samples(), current.samples())
@@ -68,7 +73,8 @@ public final class Judge {
                         .test(baseline.samples(), current.samples())
                         .getPValue();
         if (Double.isNaN(p)) {
-            return verdict(baseline, current, delta, percent, "noisy", test, null, explanations);
+            return verdict(
+                    baseline, current, delta, percent, "noisy", test, null, explanations, "the test gives no answer");
         }
         boolean big = percent == null ? delta != 0 : Math.abs(percent) >= rule.minEffectPercent();
         String status;
@@ -77,7 +83,14 @@ public final class Judge {
         } else {
             status = big ? "noisy" : "unchanged";
         }
-        return verdict(baseline, current, delta, percent, status, test, p, explanations);
+        String reason = status.equals("noisy")
+                ? String.format(
+                        java.util.Locale.ROOT,
+                        "the samples do not support the move (p = %.2g, needs < %s)",
+                        p,
+                        rule.alpha())
+                : null;
+        return verdict(baseline, current, delta, percent, status, test, p, explanations, reason);
     }
 
     private static Verdict byHistory(
@@ -90,15 +103,20 @@ public final class Judge {
             List<String> explanations) {
         String test = "iqr-fence";
         if (delta == 0) {
-            return verdict(baseline, current, delta, percent, "unchanged", test, null, explanations);
+            return verdict(baseline, current, delta, percent, "unchanged", test, null, explanations, null);
         }
         double fence = noiseFence(history);
         if (Double.isNaN(fence) || percent == null) {
-            return verdict(baseline, current, delta, percent, "noisy", test, null, explanations);
+            String reason = percent == null
+                    ? "the baseline is 0, so no relative change can be judged"
+                    : String.format(
+                            "single values with too little history to know the noise: %d earlier runs, %d needed",
+                            history.size(), MIN_HISTORY);
+            return verdict(baseline, current, delta, percent, "noisy", test, null, explanations, reason);
         }
         double limit = Math.max(fence, rule.minEffectPercent());
         String status = Math.abs(percent) <= limit ? "unchanged" : delta > 0 ? "regressed" : "improved";
-        return verdict(baseline, current, delta, percent, status, test, null, explanations);
+        return verdict(baseline, current, delta, percent, status, test, null, explanations, null);
     }
 
     /**
@@ -137,7 +155,8 @@ public final class Judge {
             String status,
             String test,
             Double p,
-            List<String> explanations) {
+            List<String> explanations,
+            String reason) {
         Double rounded = percent == null ? null : Math.round(percent * 100) / 100.0;
         return new Verdict(
                 current.kind(),
@@ -150,6 +169,7 @@ public final class Judge {
                 status,
                 test,
                 p,
-                explanations);
+                explanations,
+                reason);
     }
 }

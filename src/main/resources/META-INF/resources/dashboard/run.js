@@ -37,7 +37,7 @@
       el('td', {}, percent(v.deltaPercent)),
       el('td', {}, v.explanations.length ? v.explanations.join(', ')
         : v.status === 'regressed' || v.status === 'improved' ? 'code change'
-          : v.status === 'noisy' ? 'the data cannot tell' + (v.pValue ? ' (p = ' + v.pValue.toPrecision(2) + ')' : '') : ''))));
+          : v.status === 'noisy' ? (v.reason || 'the data cannot tell' + (v.pValue ? ' (p = ' + v.pValue.toPrecision(2) + ')' : '')) : ''))));
 
     const changes = [['Profile', comparison.profileChanges], ['Toolchain', comparison.toolchainChanges], ['Runner', comparison.runnerChanges]]
       .flatMap(([what, list]) => list.map((c) => el('tr', {}, el('td', {}, what), el('td', {}, c.setting),

@@ -121,7 +121,9 @@ class JudgeTest {
     void tooFewSamplesAreNoisyNotAGuess() {
         Measured before = new Measured("runtime", "b", "s", 1.0, new double[] {1.0, 1.0, 1.0});
         Measured after = new Measured("runtime", "b", "s", 2.0, new double[] {2.0, 2.0, 2.0});
-        assertThat(runtime(before, after, Thresholds.Runtime.DEFAULT).status()).isEqualTo("noisy");
+        Verdict v = runtime(before, after, Thresholds.Runtime.DEFAULT);
+        assertThat(v.status()).isEqualTo("noisy");
+        assertThat(v.reason()).isEqualTo("too few samples: 3 in the baseline and 3 here; 5 are needed on each side");
     }
 
     @Test
@@ -174,7 +176,8 @@ class JudgeTest {
     @Test
     void aShortHistoryIsNoisy() {
         assertThat(single(100, 150, List.of()).status()).isEqualTo("noisy");
-        assertThat(single(100, 150, List.of(100.0)).status()).isEqualTo("noisy");
+        assertThat(single(100, 150, List.of(100.0)).reason())
+                .isEqualTo("single values with too little history to know the noise: 1 earlier runs, 8 needed");
         assertThat(single(100, 150, quietHistory(Judge.MIN_HISTORY - 1)).status())
                 .isEqualTo("noisy");
         assertThat(single(100, 100, List.of()).status()).isEqualTo("unchanged");
