@@ -73,7 +73,8 @@ final class EmbeddedPostgresConfigSource implements ConfigSource {
                     PASSWORD,
                     DataDirectory.readPassword(dataDir));
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+            throw new UncheckedIOException(
+                    "Could not start the embedded PostgreSQL in " + dataDir + ": " + e.getMessage(), e);
         }
     }
 

@@ -51,9 +51,15 @@ final class PostgresBinaries {
         String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
         String system =
                 os.startsWith("mac") || os.startsWith("darwin") ? "Darwin" : os.startsWith("win") ? "Windows" : "Linux";
-        try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(
-                system, ArchUtils.normalize(System.getProperty("os.arch")))) {
+        String arch = ArchUtils.normalize(System.getProperty("os.arch"));
+        try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, arch)) {
             return in.readAllBytes();
+        } catch (IllegalStateException missing) {
+            throw new IOException(
+                    "This build carries no PostgreSQL binaries for " + system + " " + arch
+                            + " (it was built with -Dexternal-db, or for other systems): set QUARKUS_DATASOURCE_JDBC_URL "
+                            + "to your PostgreSQL",
+                    missing);
         }
     }
 
