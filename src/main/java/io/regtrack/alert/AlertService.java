@@ -34,19 +34,19 @@ import java.util.Set;
 @ApplicationScoped
 public class AlertService {
 
-    /**
-     * Points of a series read per upload: enough for the shift test's windows (4 after, up to 30
-     * before) and for knowing whether a shift already recorded starts the current level.
-     */
-    static final int WINDOW = 40;
-
     private final AlertRepository alerts;
     private final MeasurementRepository measurements;
     private final ProjectService projects;
     private final RunRepository runs;
+    private final DetectionConfig detection;
 
     AlertService(
-            AlertRepository alerts, MeasurementRepository measurements, ProjectService projects, RunRepository runs) {
+            AlertRepository alerts,
+            MeasurementRepository measurements,
+            ProjectService projects,
+            RunRepository runs,
+            DetectionConfig detection) {
+        this.detection = detection;
         this.runs = runs;
         this.alerts = alerts;
         this.measurements = measurements;
@@ -65,7 +65,7 @@ public class AlertService {
         Map<String, List<WindowPoint>> windows = measurements.windows(
                 run,
                 rows.stream().map(m -> Map.of("kind", m.kind, "name", m.name)).toList(),
-                WINDOW,
+                detection.window(),
                 true);
         Set<Long> windowRuns = new HashSet<>();
         windows.values().forEach(points -> points.forEach(p -> windowRuns.add(p.runId())));
@@ -113,13 +113,8 @@ public class AlertService {
             }
             return ChangeFinder.creep(values, release.lastIndexIn(window) + 1, releaseValue, size::allowance);
         }
-        Thresholds.Runtime runtime = thresholds.runtimeFor(m.name);
-        ShiftDetector detector = new ShiftDetector(new ShiftDetector.Params(
-                ShiftDetector.Params.DEFAULT.alpha(),
-                ShiftDetector.Params.DEFAULT.minAfter(),
-                ShiftDetector.Params.DEFAULT.window(),
-                ShiftDetector.Params.DEFAULT.minBefore(),
-                runtime.minEffectPercent() / 100));
+        ShiftDetector detector =
+                detection.detector(thresholds.runtimeFor(m.name).minEffectPercent() / 100);
         return ChangeFinder.shift(values, levelStart(window, ofSeries), detector);
     }
 
