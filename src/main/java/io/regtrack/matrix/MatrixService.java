@@ -55,17 +55,16 @@ public class MatrixService {
         Map<Long, Map<String, Double>> sizes = new LinkedHashMap<>();
         Map<Long, Map<String, Double>> times = new LinkedHashMap<>();
         for (Run run : profileRuns) {
-            Map<String, Double> s = new TreeMap<>();
-            Map<String, Double> t = new TreeMap<>();
-            for (Measurement m : measurements.ofRun(run.id)) {
-                if (m.kind.equals("size")) {
-                    s.put(m.name, m.center);
-                } else if (m.kind.equals("runtime")) {
-                    t.put(m.name, m.center);
-                }
+            sizes.put(run.id, new TreeMap<>());
+            times.put(run.id, new TreeMap<>());
+        }
+        // every profile's measurements in one read
+        for (Measurement m : measurements.ofRuns(sizes.keySet())) {
+            if (m.kind.equals("size")) {
+                sizes.get(m.runId).put(m.name, m.center);
+            } else if (m.kind.equals("runtime")) {
+                times.get(m.runId).put(m.name, m.center);
             }
-            sizes.put(run.id, s);
-            times.put(run.id, t);
         }
         TreeSet<String> commonBenchmarks =
                 new TreeSet<>(times.get(profileRuns.get(0).id).keySet());

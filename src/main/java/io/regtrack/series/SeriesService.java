@@ -236,16 +236,30 @@ public class SeriesService {
 
     /** Where the effective profile or the toolchain changed from one point to the next. */
     private List<SeriesView.Annotation> annotations(List<Object[]> rows) {
-        List<SeriesView.Annotation> annotations = new ArrayList<>();
-        for (int i = 1; i < rows.size() && annotations.size() < MAX_ANNOTATIONS; i++) {
+        List<long[]> pairs = new ArrayList<>();
+        for (int i = 1; i < rows.size() && pairs.size() < MAX_ANNOTATIONS; i++) {
             if (Boolean.TRUE.equals(rows.get(i)[3])) {
-                Run before = runs.findById(((Number) rows.get(i - 1)[0]).longValue());
-                Run after = runs.findById(((Number) rows.get(i)[0]).longValue());
-                List<String> changes =
-                        ComparisonService.environment(before).explain(ComparisonService.environment(after));
-                if (!changes.isEmpty()) {
-                    annotations.add(new SeriesView.Annotation(after.id, after.commitSha, after.committedAt, changes));
-                }
+                pairs.add(
+                        new long[] {((Number) rows.get(i - 1)[0]).longValue(), ((Number) rows.get(i)[0]).longValue()});
+            }
+        }
+        if (pairs.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Run> byId = new HashMap<>(); // the runs of every change, in one read
+        runs.list(
+                        "id in ?1",
+                        pairs.stream()
+                                .flatMap(p -> java.util.stream.Stream.of(p[0], p[1]))
+                                .toList())
+                .forEach(r -> byId.put(r.id, r));
+        List<SeriesView.Annotation> annotations = new ArrayList<>();
+        for (long[] pair : pairs) {
+            Run before = byId.get(pair[0]);
+            Run after = byId.get(pair[1]);
+            List<String> changes = ComparisonService.environment(before).explain(ComparisonService.environment(after));
+            if (!changes.isEmpty()) {
+                annotations.add(new SeriesView.Annotation(after.id, after.commitSha, after.committedAt, changes));
             }
         }
         return annotations;
