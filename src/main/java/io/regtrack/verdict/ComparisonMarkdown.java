@@ -13,7 +13,6 @@ final class ComparisonMarkdown {
 
     static final int MAX_ROWS = 100;
     private static final char BREAK = '\u200b'; // zero-width space
-    private static final List<String> ORDER = List.of("regressed", "noisy", "missing", "improved", "new", "unchanged");
 
     private ComparisonMarkdown() {}
 
@@ -38,7 +37,8 @@ final class ComparisonMarkdown {
         }
         List<Verdict> shown = c.verdicts().stream()
                 .filter(v -> !v.status().equals("unchanged"))
-                .sorted(java.util.Comparator.comparingInt(v -> ORDER.indexOf(v.status())))
+                .sorted(java.util.Comparator.comparingInt(
+                        v -> VerdictStatus.of(v.status()).ordinal()))
                 .toList();
         List<Verdict> folded = c.verdicts().stream()
                 .filter(v -> v.status().equals("unchanged"))

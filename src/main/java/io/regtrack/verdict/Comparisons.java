@@ -9,9 +9,6 @@ import java.util.Map;
 /** Builds a run's comparison from its measurements and its baseline's; pure, no framework. */
 public final class Comparisons {
 
-    /** Verdict statuses from worst to best; the run's status is the first one present. */
-    static final List<String> SEVERITY = List.of("regressed", "noisy", "improved", "unchanged");
-
     private Comparisons() {}
 
     /** The run being judged. */
@@ -55,10 +52,9 @@ public final class Comparisons {
         for (Measured gone : ordered(List.copyOf(baseline.values()))) {
             verdicts.add(Verdict.missing(gone, explanations));
         }
-        String status = SEVERITY.stream()
-                .filter(s -> verdicts.stream().anyMatch(v -> v.status().equals(s)))
-                .findFirst()
-                .orElse("unchanged");
+        String status = VerdictStatus.worst(
+                        verdicts.stream().map(Verdict::status).toList())
+                .wire();
         return finish(
                 run,
                 new Comparison.BaselineRef(base.tag(), base.commit(), base.runId()),
