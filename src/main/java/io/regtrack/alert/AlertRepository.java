@@ -11,12 +11,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class AlertRepository implements PanacheRepository<Alert> {
 
-    static final List<String> LIVE = List.of("open", "acknowledged");
-
     /** The open or acknowledged alerts of a branch's series built for one target and profile. */
     public List<Alert> live(long projectId, String branch, String target, String profile) {
         Parameters params =
-                Parameters.with("project", projectId).and("branch", branch).and("live", LIVE);
+                Parameters.with("project", projectId).and("branch", branch).and("live", AlertStatus.LIVE);
         return list(
                 "projectId = :project and branch = :branch and status in :live"
                         + RunRepository.sameBuild("", target, profile, params),

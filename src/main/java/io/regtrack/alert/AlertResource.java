@@ -25,8 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Alerts")
 public class AlertResource {
 
-    private static final List<String> STATUSES = List.of("open", "acknowledged", "dismissed", "fixed");
-
     private final ProjectService projects;
     private final AlertRepository alerts;
     private final InputCheck input;
@@ -55,8 +53,8 @@ public class AlertResource {
     }
 
     static String status(String status) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw ProblemException.invalid("status", "must be one of " + STATUSES);
+        if (status != null && !AlertStatus.WIRE.contains(status)) {
+            throw ProblemException.invalid("status", "must be one of " + AlertStatus.WIRE);
         }
         return status;
     }
@@ -64,7 +62,7 @@ public class AlertResource {
     /** The direction to filter by, or null for any. */
     static String direction(String direction) {
         if (direction == null) {
-            return "regression";
+            return Direction.REGRESSION.wire();
         }
         return switch (direction) {
             case "regression", "improvement" -> direction;

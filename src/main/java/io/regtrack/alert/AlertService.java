@@ -166,9 +166,9 @@ public class AlertService {
             alert.unit = f.measurement().unit;
             alert.target = run.target;
             alert.profileName = run.profileName;
-            alert.direction = change.isIncrease() ? "regression" : "improvement";
+            alert.direction = Direction.of(change.isIncrease()).wire();
             alert.method = change.method().name().toLowerCase();
-            alert.status = "open";
+            alert.status = AlertStatus.OPEN.wire();
             alert.before = change.before();
             alert.after = change.after();
             alert.delta = change.after() - change.before();
@@ -204,7 +204,7 @@ public class AlertService {
      */
     private void fix(List<Alert> liveOfSeries, Alert change, Thresholds thresholds, Instant now) {
         for (Alert regression : liveOfSeries) {
-            if (!regression.direction.equals("regression") || change.after >= regression.after) {
+            if (!Direction.isRegression(regression.direction) || change.after >= regression.after) {
                 continue;
             }
             double tolerance = isExact(change.kind)
@@ -213,7 +213,7 @@ public class AlertService {
                             * thresholds.runtimeFor(change.name).minEffectPercent()
                             / 100;
             if (change.after <= regression.before + tolerance) {
-                regression.status = "fixed";
+                regression.status = AlertStatus.FIXED.wire();
                 regression.note = "Fixed: back to " + format(change.after) + " from commit "
                         + (change.culpritCommit != null ? change.culpritCommit : change.detectedCommit);
                 regression.updatedAt = now;

@@ -41,17 +41,16 @@ public record AlertSummaryView(
     private static AlertSummaryView summary(List<Alert> group) {
         Alert first = group.get(0);
         int regressions = (int)
-                group.stream().filter(a -> a.direction.equals("regression")).count();
-        boolean live = group.stream()
-                .anyMatch(a -> a.direction.equals("regression")
-                        && (a.status.equals("open") || a.status.equals("acknowledged")));
+                group.stream().filter(a -> Direction.isRegression(a.direction)).count();
+        boolean live =
+                group.stream().anyMatch(a -> Direction.isRegression(a.direction) && AlertStatus.isLive(a.status));
         return new AlertSummaryView(
                 first.culpritCommit,
                 first.culpritRunId,
                 first.suspects,
                 regressions,
                 group.size() - regressions,
-                live ? "open" : first.status,
+                live ? AlertStatus.OPEN.wire() : first.status,
                 group.stream()
                         .map(a -> a.openedAt)
                         .min(Comparator.naturalOrder())

@@ -10,9 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                 + "`fixed`, or back to `open`")
 public record AlertTriage(
         @NotNull
-        @Pattern(
-                regexp = "^(open|acknowledged|dismissed|fixed)$",
-                message = "must be 'open', 'acknowledged', 'dismissed' or 'fixed'")
+        @Pattern(regexp = AlertStatus.PATTERN, message = "must be 'open', 'acknowledged', 'dismissed' or 'fixed'")
         String status,
 
         @Size(max = 2000) String note) {}
