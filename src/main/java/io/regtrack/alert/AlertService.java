@@ -1,6 +1,5 @@
 package io.regtrack.alert;
 
-import io.regtrack.baseline.ComparisonService;
 import io.regtrack.changepoint.Change;
 import io.regtrack.changepoint.ChangeFinder;
 import io.regtrack.changepoint.ShiftDetector;
@@ -276,7 +275,7 @@ public class AlertService {
                 if (a.isEmpty() || b.isEmpty()) {
                     return List.of();
                 }
-                return ComparisonService.environment(a.get()).explain(ComparisonService.environment(b.get()));
+                return a.get().environment().explain(b.get().environment());
             });
         }
     }

@@ -9,7 +9,6 @@ import io.regtrack.run.Run;
 import io.regtrack.run.RunRepository;
 import io.regtrack.verdict.Comparison;
 import io.regtrack.verdict.Comparisons;
-import io.regtrack.verdict.Environment;
 import io.regtrack.verdict.Measured;
 import io.regtrack.verdict.Thresholds;
 import io.regtrack.web.ServerConfig;
@@ -60,7 +59,7 @@ public class ComparisonService {
                         f.run().commitSha,
                         f.run().id,
                         measured(measurements.ofRun(f.run().id)),
-                        environment(f.run())))
+                        f.run().environment()))
                 .orElse(null);
         Thresholds thresholds = projects.thresholds(project);
         Map<String, List<Double>> histories = base == null
@@ -73,7 +72,7 @@ public class ComparisonService {
                         HISTORY);
         String url = server.link("/projects/" + project.slug + "/runs/" + run.id);
         Comparisons.Subject subject =
-                new Comparisons.Subject(run.id, run.commitSha, run.branch, url, measured(rows), environment(run));
+                new Comparisons.Subject(run.id, run.commitSha, run.branch, url, measured(rows), run.environment());
         List<String> warnings = new java.util.ArrayList<>(run.profileWarnings);
         warnings.addAll(nonReproducible(run, rows));
         return Comparisons.compare(subject, base, thresholds, histories, warnings);
@@ -113,13 +112,6 @@ public class ComparisonService {
         return rows.stream()
                 .map(m -> new Measured(m.kind, m.name, m.unit, m.center, m.samples))
                 .toList();
-    }
-
-    /** The environment a run was built in: effective profile, toolchain and runner. */
-    public static Environment environment(Run run) {
-        Map<String, String> profile = new LinkedHashMap<>();
-        run.profileEffective.forEach((k, v) -> profile.put(k, v.get("value")));
-        return new Environment(profile, run.toolchain, run.runner);
     }
 
     private static long parseRunId(String against) {

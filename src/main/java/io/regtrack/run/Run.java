@@ -2,6 +2,7 @@ package io.regtrack.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.regtrack.verdict.Environment;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -10,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -102,4 +104,11 @@ public class Run extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public JsonNode comparison;
+
+    /** The environment it was built in: effective profile settings, toolchain and runner. */
+    public Environment environment() {
+        Map<String, String> profile = new LinkedHashMap<>();
+        profileEffective.forEach((k, v) -> profile.put(k, v.get("value")));
+        return new Environment(profile, toolchain, runner);
+    }
 }

@@ -1,6 +1,5 @@
 package io.regtrack.series;
 
-import io.regtrack.baseline.ComparisonService;
 import io.regtrack.git.RefName;
 import io.regtrack.problem.ProblemException;
 import io.regtrack.project.Project;
@@ -137,7 +136,7 @@ public class SeriesService {
         for (long[] pair : pairs) {
             Run before = byId.get(pair[0]);
             Run after = byId.get(pair[1]);
-            List<String> changes = ComparisonService.environment(before).explain(ComparisonService.environment(after));
+            List<String> changes = before.environment().explain(after.environment());
             if (!changes.isEmpty()) {
                 annotations.add(new SeriesView.Annotation(after.id, after.commitSha, after.committedAt, changes));
             }
