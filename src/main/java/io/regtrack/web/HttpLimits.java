@@ -1,5 +1,6 @@
 package io.regtrack.web;
 
+import io.regtrack.problem.Problem;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;

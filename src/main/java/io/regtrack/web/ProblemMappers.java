@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.regtrack.problem.Problem;
 import io.regtrack.problem.ProblemException;
 import io.regtrack.problem.Violation;
 import jakarta.validation.ConstraintViolation;

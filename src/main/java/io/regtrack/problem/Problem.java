@@ -1,7 +1,6 @@
-package io.regtrack.web;
+package io.regtrack.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.regtrack.problem.Violation;
 import java.util.List;
 
 /** The one error body every endpoint answers with, as RFC 9457 {@code application/problem+json}. */
@@ -10,7 +9,7 @@ public record Problem(String type, String title, int status, String detail, List
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    static Problem of(int status, String type, String title, String detail, List<Violation> violations) {
+    public static Problem of(int status, String type, String title, String detail, List<Violation> violations) {
         return new Problem("urn:regtrack:problem:" + type, title, status, detail, violations);
     }
 }
