@@ -13,6 +13,7 @@ import io.regtrack.run.WindowPoint;
 import io.regtrack.verdict.Comparison;
 import io.regtrack.verdict.Thresholds;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,6 +57,7 @@ public class AlertService {
         return branch.equals(project.defaultBranch) || branch.startsWith("release/") || branch.startsWith("release-");
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public void onUpload(Project project, Run run, List<Measurement> rows, Comparison comparison) {
         if (!tracked(project, run.branch) || rows.isEmpty()) {
             return;

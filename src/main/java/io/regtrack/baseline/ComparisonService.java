@@ -13,6 +13,7 @@ import io.regtrack.verdict.Measured;
 import io.regtrack.verdict.Thresholds;
 import io.regtrack.web.ServerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Optional;
  * the same commit — and hands it to the pure verdict code. The caller owns the transaction.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class ComparisonService {
 
     static final int HISTORY = 30;

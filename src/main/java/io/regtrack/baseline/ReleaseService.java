@@ -92,6 +92,7 @@ public class ReleaseService {
      * For a stored upload: its tag makes it a release when it matches the project's pattern, and a
      * release posted before any run of its commit learns the commit's time.
      */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void noteUpload(Project project, Run run) {
         if (run.tag != null) {
             runs.lock("release " + project.id + " " + run.tag); // matrix jobs of one tag upload together

@@ -15,6 +15,7 @@ import io.regtrack.run.Run;
 import io.regtrack.run.RunRepository;
 import io.regtrack.verdict.Comparison;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -31,6 +32,7 @@ import org.hibernate.exception.ConstraintViolationException;
  * comparison with its release baseline, and opens or closes alerts; the caller owns the transaction.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 class RunWriter {
 
     private static final String IDEMPOTENCY_CONSTRAINT = "uq_runs_idempotency";
