@@ -2,7 +2,7 @@ package io.regtrack.alert;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
-import io.regtrack.run.RunRepository;
+import io.regtrack.run.BuildKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
@@ -12,27 +12,23 @@ import java.util.Optional;
 public class AlertRepository implements PanacheRepository<Alert> {
 
     /** The open or acknowledged alerts of a branch's series built for one target and profile. */
-    public List<Alert> live(long projectId, String branch, String target, String profile) {
+    public List<Alert> live(long projectId, String branch, BuildKey build) {
         Parameters params =
                 Parameters.with("project", projectId).and("branch", branch).and("live", AlertStatus.LIVE);
-        return list(
-                "projectId = :project and branch = :branch and status in :live"
-                        + RunRepository.sameBuild("", target, profile, params),
-                params);
+        build.parameters().forEach(params::and);
+        return list("projectId = :project and branch = :branch and status in :live" + build.condition(""), params);
     }
 
     /** The alerts of a branch's series built for one target and profile whose culprit is one of these runs. */
-    public List<Alert> ofRunsInWindow(
-            long projectId, String branch, String target, String profile, Collection<Long> culpritRunIds) {
+    public List<Alert> ofRunsInWindow(long projectId, String branch, BuildKey build, Collection<Long> culpritRunIds) {
         if (culpritRunIds.isEmpty()) {
             return List.of();
         }
         Parameters params =
                 Parameters.with("project", projectId).and("branch", branch).and("runs", culpritRunIds);
+        build.parameters().forEach(params::and);
         return list(
-                "projectId = :project and branch = :branch and culpritRunId in :runs"
-                        + RunRepository.sameBuild("", target, profile, params),
-                params);
+                "projectId = :project and branch = :branch and culpritRunId in :runs" + build.condition(""), params);
     }
 
     /** Newest first; {@code status} and {@code direction} null for any. */

@@ -5,6 +5,7 @@ import io.regtrack.changepoint.ChangeFinder;
 import io.regtrack.changepoint.ShiftDetector;
 import io.regtrack.project.Project;
 import io.regtrack.project.ProjectService;
+import io.regtrack.run.BuildKey;
 import io.regtrack.run.Measurement;
 import io.regtrack.run.MeasurementRepository;
 import io.regtrack.run.Run;
@@ -71,11 +72,11 @@ public class AlertService {
         Set<Long> windowRuns = new HashSet<>();
         windows.values().forEach(points -> points.forEach(p -> windowRuns.add(p.runId())));
         Map<String, List<Alert>> known = new HashMap<>();
-        alerts.ofRunsInWindow(project.id, run.branch, run.target, run.profileName, windowRuns)
+        alerts.ofRunsInWindow(project.id, run.branch, BuildKey.of(run), windowRuns)
                 .forEach(a -> known.computeIfAbsent(key(a.kind, a.name), k -> new ArrayList<>())
                         .add(a));
         Map<String, List<Alert>> live = new HashMap<>();
-        alerts.live(project.id, run.branch, run.target, run.profileName)
+        alerts.live(project.id, run.branch, BuildKey.of(run))
                 .forEach(a -> live.computeIfAbsent(key(a.kind, a.name), k -> new ArrayList<>())
                         .add(a));
         Thresholds thresholds = projects.thresholds(project);

@@ -1,7 +1,7 @@
 package io.regtrack.baseline;
 
-import io.quarkus.panache.common.Parameters;
 import io.regtrack.project.Project;
+import io.regtrack.run.BuildKey;
 import io.regtrack.run.Run;
 import io.regtrack.run.RunRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,21 +30,11 @@ public class BaselineFinder {
         if (project.pinnedReleaseId != null) {
             Release pinned = releases.findById(project.pinnedReleaseId);
             if (pinned != null && !pinned.commitSha.equals(run.commitSha)) {
-                return runs.newestOfCommit(project.id, pinned.commitSha, run.target, run.profileName)
+                return runs.newestOfCommit(project.id, pinned.commitSha, BuildKey.of(run))
                         .map(r -> new Found(r, pinned.tag));
             }
         }
-        Parameters params = Parameters.with("project", project.id)
-                .and("commit", run.commitSha)
-                .and("at", run.committedAt);
-        String query = "from Run r where r.projectId = :project and r.commitSha <> :commit and r.committedAt <= :at"
-                + RunRepository.sameBuild("r", run.target, run.profileName, params)
-                + " and exists (from Release rel where rel.projectId = r.projectId and rel.commitSha = r.commitSha)"
-                + " order by r.committedAt desc, r.receivedAt desc, r.id desc";
-        var q = runs.getEntityManager().createQuery(query, Run.class).setMaxResults(1);
-        params.map().forEach(q::setParameter);
-        return q.getResultStream()
-                .findFirst()
+        return runs.newestReleaseRun(project.id, run.commitSha, run.committedAt, BuildKey.of(run))
                 .map(r -> new Found(
                         r,
                         releases.findByCommit(project.id, r.commitSha)
@@ -56,7 +46,7 @@ public class BaselineFinder {
         if (run.parentCommit == null) {
             return Optional.empty();
         }
-        return runs.newestOfCommit(run.projectId, run.parentCommit, run.target, run.profileName)
+        return runs.newestOfCommit(run.projectId, run.parentCommit, BuildKey.of(run))
                 .map(r -> new Found(
                         r,
                         releases.findByCommit(r.projectId, r.commitSha)

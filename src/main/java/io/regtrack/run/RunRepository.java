@@ -29,12 +29,33 @@ public class RunRepository implements PanacheRepository<Run> {
                 .orElseThrow(() -> ProblemException.notFound("No run " + runId + " in project '" + slug + "'"));
     }
 
-    /** The newest upload of a commit built for the same target and profile. */
-    public Optional<Run> newestOfCommit(long projectId, String commit, String target, String profile) {
+    /** The newest upload of a commit of the same build. */
+    public Optional<Run> newestOfCommit(long projectId, String commit, BuildKey build) {
         Parameters params = Parameters.with("project", projectId).and("commit", commit);
-        String query = "projectId = :project and commitSha = :commit" + sameBuild("", target, profile, params)
-                + " order by receivedAt desc, id desc";
-        return find(query, params).firstResultOptional();
+        build.parameters().forEach(params::and);
+        return find(
+                        "projectId = :project and commitSha = :commit" + build.condition("")
+                                + " order by receivedAt desc, id desc",
+                        params)
+                .firstResultOptional();
+    }
+
+    /**
+     * The newest run of the same build, committed at or before {@code at}, of a commit other than
+     * {@code commit} that is a release: the run a release baseline is read from.
+     */
+    public Optional<Run> newestReleaseRun(long projectId, String commit, Instant at, BuildKey build) {
+        Parameters params =
+                Parameters.with("project", projectId).and("commit", commit).and("at", at);
+        build.parameters().forEach(params::and);
+        return find(
+                        "from Run r where r.projectId = :project and r.commitSha <> :commit and r.committedAt <= :at"
+                                + build.condition("r")
+                                + " and exists (from Release rel where rel.projectId = r.projectId"
+                                + " and rel.commitSha = r.commitSha)"
+                                + " order by r.committedAt desc, r.receivedAt desc, r.id desc",
+                        params)
+                .firstResultOptional();
     }
 
     /** Other uploads of the same commit (rebuilds), oldest first. */
@@ -68,28 +89,6 @@ public class RunRepository implements PanacheRepository<Run> {
                 .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
                 .setParameter(1, key)
                 .getSingleResult();
-    }
-
-    /**
-     * A query condition for "same target and profile name" on the run named {@code alias} (empty
-     * for an unnamed one), null meaning "not given".
-     */
-    public static String sameBuild(String alias, String target, String profile, Parameters params) {
-        String run = alias.isEmpty() ? "" : alias + ".";
-        StringBuilder condition = new StringBuilder();
-        if (target == null) {
-            condition.append(" and ").append(run).append("target is null");
-        } else {
-            condition.append(" and ").append(run).append("target = :target");
-            params.and("target", target);
-        }
-        if (profile == null) {
-            condition.append(" and ").append(run).append("profileName is null");
-        } else {
-            condition.append(" and ").append(run).append("profileName = :profile");
-            params.and("profile", profile);
-        }
-        return condition.toString();
     }
 
     /** Newest commit first; after (committedAt, id) when a page position is given. */
