@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -117,8 +116,8 @@ final class DataDirectory {
         Path pwfile = secretFile(path.resolveSibling(path.getFileName() + ".password.new"));
         try {
             String password = Files.readString(pwfile).trim();
-            List<String> command = new ArrayList<>(
-                    List.of(bin.resolve("postgres").toString(), "--single", "-D", path.toString(), "postgres"));
+            List<String> command =
+                    List.of(bin.resolve("postgres").toString(), "--single", "-D", path.toString(), "postgres");
             ServerCommand.run(command, "ALTER ROLE " + SUPERUSER + " PASSWORD '" + password + "';\n");
             Files.move(pwfile, path.resolve(PASSWORD_FILE));
         } finally {

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +31,7 @@ final class Postmaster {
     }
 
     static Postmaster start(DataDirectory data, int port, Duration wait) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = List.of(
                 data.bin().resolve("postgres").toString(),
                 "-D",
                 data.path().toString(),
@@ -53,7 +52,7 @@ final class Postmaster {
                 "-c",
                 "timezone=UTC",
                 "-c",
-                "max_connections=200"));
+                "max_connections=200");
         Files.createDirectories(data.log().getParent());
         Process process = new ProcessBuilder(ServerCommand.asServerUser(command))
                 .redirectErrorStream(true)
@@ -61,8 +60,9 @@ final class Postmaster {
                 .start();
         Postmaster postmaster = new Postmaster(process, port);
         try {
-            postmaster.awaitReady(data.password(), wait);
-            postmaster.createDatabase(data.password());
+            String password = data.password();
+            postmaster.awaitReady(password, wait);
+            postmaster.createDatabase(password);
         } catch (IOException | RuntimeException e) {
             postmaster.stop(Duration.ofSeconds(5));
             throw e;

@@ -1,6 +1,5 @@
 package io.regtrack.run;
 
-import io.regtrack.web.QueryCheck;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,7 +28,7 @@ public class RunResource {
             @Parameter(description = "Only runs of this branch") @QueryParam("branch") String branch,
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "The `next` value of the previous page") @QueryParam("cursor") String cursor) {
-        return service.list(slug, QueryCheck.branch(branch), limit, cursor);
+        return service.list(slug, branch, limit, cursor);
     }
 
     @GET

@@ -1,10 +1,10 @@
 package io.regtrack.run;
 
-import io.regtrack.git.RefName;
 import io.regtrack.problem.ProblemException;
 import io.regtrack.project.Project;
 import io.regtrack.project.ProjectService;
 import io.regtrack.run.RunRepository.RunCursor;
+import io.regtrack.web.QueryCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -32,10 +32,8 @@ public class RunService {
     public RunSummary.Page list(String slug, String branch, String limit, String cursor) {
         Project project = projects.readable(slug);
         int size = pageSize(limit);
-        if (branch != null && !RefName.isValid(branch)) {
-            throw ProblemException.invalid("branch", RefName.RULE);
-        }
-        List<Run> page = runs.page(project.id, branch, cursor == null ? null : decode(cursor), size + 1);
+        List<Run> page =
+                runs.page(project.id, QueryCheck.branch(branch), cursor == null ? null : decode(cursor), size + 1);
         String next = null;
         if (page.size() > size) {
             page = page.subList(0, size);

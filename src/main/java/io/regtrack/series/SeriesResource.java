@@ -52,7 +52,7 @@ public class SeriesResource {
                 new SeriesService.SeriesQuery(
                         QueryCheck.kind(kind),
                         QueryCheck.text("name", name),
-                        QueryCheck.branch(branch),
+                        branch,
                         QueryCheck.profile(profile),
                         QueryCheck.text("target", target),
                         time("from", from),
@@ -86,7 +86,7 @@ public class SeriesResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The series of a branch", description = "Each (kind, name, profile, target) with points.")
     public List<SeriesView.Entry> index(@PathParam("slug") String slug, @QueryParam("branch") String branch) {
-        return service.index(slug, QueryCheck.branch(branch));
+        return service.index(slug, branch);
     }
 
     @GET

@@ -1,11 +1,11 @@
 package io.regtrack.series;
 
-import io.regtrack.git.RefName;
 import io.regtrack.problem.ProblemException;
 import io.regtrack.project.Project;
 import io.regtrack.project.ProjectService;
 import io.regtrack.run.Run;
 import io.regtrack.run.RunRepository;
+import io.regtrack.web.QueryCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -111,11 +111,7 @@ public class SeriesService {
     }
 
     private String branch(Project project, String branch) {
-        String name = branch == null || branch.isBlank() ? project.defaultBranch : branch;
-        if (!RefName.isValid(name)) {
-            throw ProblemException.invalid("branch", RefName.RULE);
-        }
-        return name;
+        return branch == null || branch.isBlank() ? project.defaultBranch : QueryCheck.branch(branch);
     }
 
     /** Where the effective profile or the toolchain changed from one point to the next. */

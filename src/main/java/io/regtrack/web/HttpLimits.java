@@ -1,5 +1,7 @@
 package io.regtrack.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.regtrack.problem.Problem;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -8,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -26,6 +29,12 @@ public class HttpLimits {
     public static final long MAX_BYTES = 5L * 1024 * 1024;
     static final int MAX_URI_CHARS = 8192;
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+
+    private final ObjectMapper json;
+
+    HttpLimits(ObjectMapper json) {
+        this.json = json;
+    }
 
     void install(@Observes Router router) {
         BodyHandler collector =
@@ -78,7 +87,7 @@ public class HttpLimits {
         ctx.next();
     }
 
-    private static void tooLarge(RoutingContext ctx) {
+    private void tooLarge(RoutingContext ctx) {
         refuse(ctx, 413, "too-large", "Payload too large", "The body is over 5 MiB; split the run or drop raw samples");
     }
 
@@ -90,12 +99,16 @@ public class HttpLimits {
     }
 
     /** Answers and closes the connection: a body that may still be on its way is not read. */
-    private static void refuse(RoutingContext ctx, int status, String type, String title, String detail) {
+    private void refuse(RoutingContext ctx, int status, String type, String title, String detail) {
         if (ctx.response().ended()) {
             return;
         }
-        String body = "{\"type\":\"urn:regtrack:problem:" + type + "\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\"}";
+        String body;
+        try {
+            body = json.writeValueAsString(Problem.of(status, type, title, detail, List.of()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write a problem", e);
+        }
         ctx.response()
                 .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

@@ -2,6 +2,7 @@ package io.regtrack.changepoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
@@ -32,6 +33,36 @@ class ChangeFinderTest {
             assertThat(step.get().method()).isEqualTo(Change.Method.STEP);
             assertThat(step.get().suspects()).containsExactly(culprit);
         }
+    }
+
+    @Test
+    void everyStepOfTheRaySizeHistoryIsFoundCausallyAtItsExactCommit() throws Exception {
+        List<EvalData.Sized> ray = EvalData.ray();
+        double[] sizes = ray.stream().mapToDouble(EvalData.Sized::size).toArray();
+        int steps = 0;
+        for (int i = 1; i < sizes.length; i++) {
+            Optional<Change> step = ChangeFinder.step(java.util.Arrays.copyOf(sizes, i + 1), EVERY_BYTE);
+            assertThat(step.isPresent()).as("commit %s", ray.get(i).commit()).isEqualTo(sizes[i] != sizes[i - 1]);
+            if (step.isPresent()) {
+                steps++;
+                assertThat(step.get().culprit()).isEqualTo(i);
+                assertThat(step.get().isIncrease()).isEqualTo(sizes[i] > sizes[i - 1]);
+            }
+        }
+        assertThat(steps).isEqualTo(61);
+        assertThat(ChangeFinder.step(java.util.Arrays.copyOf(sizes, 20), EVERY_BYTE))
+                .get()
+                .extracting(Change::culprit)
+                .isEqualTo(19);
+        assertThat(ray.get(19).commit()).isNotEqualTo(ray.get(18).commit());
+    }
+
+    @Test
+    void oneByteApartAtTheEdgeOfDoublePrecisionIsAStep() {
+        assertThat(ChangeFinder.step(new double[] {9007199254740992d, 9007199254740991d}, EVERY_BYTE))
+                .get()
+                .extracting(Change::culprit)
+                .isEqualTo(1);
     }
 
     @Test
