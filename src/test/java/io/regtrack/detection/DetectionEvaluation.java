@@ -170,6 +170,25 @@ class DetectionEvaluation {
             }
             pool.shutdown();
 
+            double measuredRate = alarms * 1000.0 / commits;
+            StepBound bound = new StepBound(30, 6, 0.05, WARM_UP);
+            for (double rate : new double[] {3.0, measuredRate}) {
+                for (double step : new double[] {0.10, 0.20}) {
+                    StepBound.Result r = bound.recall(hyper.values(), rate, step);
+                    table.add(String.format(
+                            Locale.ROOT,
+                            "| bound: a rank test told the commit of a +%.0f %% step (6 points after it, 30 before), at %.1f alarms / 1,000 unchanged commits (p ≤ %.1e) | | | | %.2f (noise < 5 %%: %.2f, 5–10 %%: %.2f, > 10 %%: %.2f) | | %.1f | |",
+                            step * 100,
+                            rate,
+                            r.threshold(),
+                            r.recall(),
+                            r.recallByNoise()[0],
+                            r.recallByNoise()[1],
+                            r.recallByNoise()[2],
+                            r.alarmsPer1000()));
+                }
+            }
+
             String markdown = String.join("\n", table) + "\n";
             Files.writeString(Path.of("target", "detection.md"), markdown, StandardCharsets.UTF_8);
             System.out.println(markdown);
