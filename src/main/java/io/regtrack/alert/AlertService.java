@@ -11,7 +11,7 @@ import io.regtrack.run.MeasurementRepository;
 import io.regtrack.run.Run;
 import io.regtrack.run.RunRepository;
 import io.regtrack.run.WindowPoint;
-import io.regtrack.verdict.Comparison;
+import io.regtrack.verdict.Judgement;
 import io.regtrack.verdict.Thresholds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -59,7 +59,7 @@ public class AlertService {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onUpload(Project project, Run run, List<Measurement> rows, Comparison comparison) {
+    public void onUpload(Project project, Run run, List<Measurement> rows, Judgement judgement) {
         if (!tracked(project, run.branch) || rows.isEmpty()) {
             return;
         }
@@ -80,9 +80,9 @@ public class AlertService {
                 .forEach(a -> live.computeIfAbsent(key(a.kind, a.name), k -> new ArrayList<>())
                         .add(a));
         Thresholds thresholds = projects.thresholds(project);
-        Release release = Release.of(comparison, runs);
+        Release release = Release.of(judgement, runs);
         Map<String, Double> releaseValues = new HashMap<>();
-        comparison.verdicts().stream()
+        judgement.verdicts().stream()
                 .filter(v -> v.baseline() != null)
                 .forEach(v -> releaseValues.put(key(v.kind(), v.name()), v.baseline()));
         List<Found> found = new ArrayList<>();
@@ -241,12 +241,12 @@ public class AlertService {
     /** The release the run is judged against, and when its commit was made. */
     private record Release(String tag, long runId, Instant committedAt) {
 
-        static Release of(Comparison comparison, RunRepository runs) {
-            if (comparison.baseline() == null || comparison.baseline().tag() == null) {
+        static Release of(Judgement judgement, RunRepository runs) {
+            if (judgement.baseline() == null || judgement.baseline().tag() == null) {
                 return null;
             }
-            return runs.findByIdOptional(comparison.baseline().runId())
-                    .map(r -> new Release(comparison.baseline().tag(), r.id, r.committedAt))
+            return runs.findByIdOptional(judgement.baseline().runId())
+                    .map(r -> new Release(judgement.baseline().tag(), r.id, r.committedAt))
                     .orElse(null);
         }
 

@@ -2,6 +2,7 @@ package io.regtrack.baseline;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,15 @@ public class ReleaseRepository implements PanacheRepository<Release> {
     public Optional<Release> findByCommit(long projectId, String commit) {
         return find("projectId = ?1 and commitSha = ?2 order by createdAt desc, id desc", projectId, commit)
                 .firstResultOptional();
+    }
+
+    /** Gives the commit's releases that have no commit time yet this one. */
+    public void dateCommit(long projectId, String commit, Instant committedAt) {
+        update(
+                "committedAt = ?1 where projectId = ?2 and commitSha = ?3 and committedAt is null",
+                committedAt,
+                projectId,
+                commit);
     }
 
     public List<Release> newestFirst(long projectId, int limit) {

@@ -55,10 +55,7 @@ public class ReleaseService {
         release.projectId = project.id;
         release.tag = request.tag();
         release.commitSha = commit;
-        release.committedAt = runs.find("projectId = ?1 and commitSha = ?2 order by committedAt", project.id, commit)
-                .firstResultOptional()
-                .map(r -> r.committedAt)
-                .orElse(null);
+        release.committedAt = runs.commitTime(project.id, commit).orElse(null);
         release.createdAt = Instant.now();
         releases.persist(release);
         releases.flush();
@@ -107,10 +104,6 @@ public class ReleaseService {
             release.createdAt = Instant.now();
             releases.persist(release);
         }
-        releases.update(
-                "committedAt = ?1 where projectId = ?2 and commitSha = ?3 and committedAt is null",
-                run.committedAt,
-                project.id,
-                run.commitSha);
+        releases.dateCommit(project.id, run.commitSha, run.committedAt);
     }
 }

@@ -27,9 +27,11 @@ final class Examples {
               "baseline": null, "status": "no-baseline",
               "verdicts": [
                 { "kind": "runtime", "name": "startup", "unit": "seconds", "baseline": null, "current": 0.00081,
-                  "delta": null, "deltaPercent": null, "status": "new", "test": null, "pValue": null, "explanations": [] },
+                  "delta": null, "deltaPercent": null, "status": "new", "test": null, "pValue": null, "explanations": [],
+                  "reason": null, "why": "not in the baseline" },
                 { "kind": "size", "name": "myapp", "unit": "bytes", "baseline": null, "current": 303552,
-                  "delta": null, "deltaPercent": null, "status": "new", "test": null, "pValue": null, "explanations": [] }
+                  "delta": null, "deltaPercent": null, "status": "new", "test": null, "pValue": null, "explanations": [],
+                  "reason": null, "why": "not in the baseline" }
               ],
               "profileChanges": [], "toolchainChanges": [],
               "markdown": "### regtrack: no baseline yet ...",

@@ -1,6 +1,6 @@
 package io.regtrack.ingest;
 
-import io.regtrack.verdict.Comparison;
+import io.regtrack.comparison.Comparison;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

@@ -1,6 +1,9 @@
 package io.regtrack.ingest;
 
-import io.regtrack.verdict.Comparison;
+import com.fasterxml.jackson.databind.JsonNode;
 
-/** The comparison answered for an upload, and whether it was a replay of a stored one. */
-public record IngestResult(Comparison comparison, boolean replayed) {}
+/**
+ * The answer to an upload, and whether it was a replay: a replay answers exactly what the first
+ * upload was answered, as stored with the run, whatever the answer's shape has become since.
+ */
+public record IngestResult(JsonNode comparison, boolean replayed) {}

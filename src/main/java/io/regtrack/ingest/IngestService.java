@@ -1,6 +1,5 @@
 package io.regtrack.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.regtrack.cargo.EffectiveProfile;
@@ -10,7 +9,6 @@ import io.regtrack.project.Project;
 import io.regtrack.project.ProjectService;
 import io.regtrack.run.Run;
 import io.regtrack.run.RunRepository;
-import io.regtrack.verdict.Comparison;
 import io.regtrack.web.InputCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -75,10 +73,6 @@ public class IngestService {
             throw ProblemException.conflict("idempotencyKey '" + stored.idempotencyKey + "' was already used for run "
                     + stored.id + " with a different upload");
         }
-        try {
-            return new IngestResult(json.treeToValue(stored.comparison, Comparison.class), true);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored comparison of run " + stored.id + " is unreadable", e);
-        }
+        return new IngestResult(stored.comparison, true);
     }
 }

@@ -4,6 +4,7 @@ import io.regtrack.cargo.CargoProfileException;
 import io.regtrack.cargo.EffectiveProfile;
 import io.regtrack.cargo.ProfileInputs;
 import io.regtrack.problem.ProblemException;
+import io.regtrack.run.EffectiveSetting;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,10 +32,10 @@ final class ProfileReading {
         }
     }
 
-    static Map<String, Map<String, String>> stored(EffectiveProfile.Result profile) {
-        Map<String, Map<String, String>> stored = new LinkedHashMap<>();
+    static Map<String, EffectiveSetting> stored(EffectiveProfile.Result profile) {
+        Map<String, EffectiveSetting> stored = new LinkedHashMap<>();
         if (profile != null) {
-            profile.settings().forEach((key, e) -> stored.put(key, Map.of("value", e.value(), "source", e.source())));
+            profile.settings().forEach((key, e) -> stored.put(key, new EffectiveSetting(e.value(), e.source())));
         }
         return stored;
     }

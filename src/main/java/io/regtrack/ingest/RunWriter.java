@@ -1,29 +1,26 @@
 package io.regtrack.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.regtrack.alert.AlertService;
-import io.regtrack.baseline.ComparisonService;
 import io.regtrack.baseline.ReleaseService;
 import io.regtrack.cargo.EffectiveProfile;
+import io.regtrack.comparison.ComparisonService;
 import io.regtrack.git.Sha;
 import io.regtrack.ingest.RunUpload.MeasurementUpload;
 import io.regtrack.project.Project;
+import io.regtrack.run.EnvironmentHash;
 import io.regtrack.run.Measurement;
 import io.regtrack.run.MeasurementRepository;
 import io.regtrack.run.Run;
 import io.regtrack.run.RunRepository;
-import io.regtrack.verdict.Comparison;
+import io.regtrack.verdict.Judgement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -59,7 +56,8 @@ class RunWriter {
         this.json = json;
     }
 
-    Comparison store(Project project, RunUpload upload, String requestHash, EffectiveProfile.Result profile) {
+    /** Stores the run and answers it; the answer is kept with the run as it was sent, for a replay. */
+    JsonNode store(Project project, RunUpload upload, String requestHash, EffectiveProfile.Result profile) {
         Instant now = Instant.now();
         Run run = new Run();
         run.projectId = project.id;
@@ -86,10 +84,10 @@ class RunWriter {
         run.profileInputs = profileInputs(upload.profile());
         run.profileEffective = ProfileReading.stored(profile);
         run.profileWarnings = profile == null ? List.of() : profile.warnings();
-        run.environmentHash = environmentHash(run);
+        run.environmentHash = EnvironmentHash.of(run.profileEffective, run.toolchain);
         List<Measurement> rows =
                 upload.measurements().stream().map(RunWriter::measurement).toList();
-        run.status = Comparison.NO_BASELINE; // Hibernate inserts the state at persist; the answer follows below
+        run.status = Judgement.NO_BASELINE; // Hibernate inserts the state at persist; the answer follows below
         runs.persist(run);
         runs.flush(); // a concurrent upload with the same idempotency key fails here
         for (Measurement row : rows) {
@@ -103,23 +101,12 @@ class RunWriter {
             measurements.persist(row);
         }
         releases.noteUpload(project, run);
-        Comparison comparison = comparisons.compare(project, run, rows, "release");
-        run.status = comparison.status();
-        run.comparison = json.valueToTree(comparison);
-        alerts.onUpload(project, run, rows, comparison);
+        Judgement judgement = comparisons.judge(project, run, rows, "release");
+        run.status = judgement.status();
+        run.comparison = json.valueToTree(comparisons.answer(project, run, judgement));
+        alerts.onUpload(project, run, rows, judgement);
         runs.flush();
-        return comparison;
-    }
-
-    /** Equal for runs built with the same effective profile and toolchain. */
-    private String environmentHash(Run run) {
-        try {
-            byte[] text =
-                    json.writeValueAsBytes(List.of(new TreeMap<>(run.profileEffective), new TreeMap<>(run.toolchain)));
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Could not fingerprint a run's environment", e);
-        }
+        return run.comparison;
     }
 
     static boolean isDuplicateKey(Throwable e) {

@@ -8,6 +8,7 @@ import io.regtrack.run.Measurement;
 import io.regtrack.run.MeasurementRepository;
 import io.regtrack.run.Run;
 import io.regtrack.run.RunRepository;
+import io.regtrack.verdict.Environment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public class MatrixService {
         }
         String sha = new Sha(commit).value();
         Map<String, Run> newestPerProfile = new LinkedHashMap<>();
-        runs.list("projectId = ?1 and commitSha = ?2 order by receivedAt desc, id desc", project.id, sha)
+        runs.uploadsOf(project.id, sha)
                 .forEach(run -> newestPerProfile.putIfAbsent(String.valueOf(run.profileName) + " " + run.target, run));
         if (newestPerProfile.isEmpty()) {
             throw ProblemException.notFound("No runs of commit " + sha + " in project '" + slug + "'");
@@ -118,8 +119,8 @@ public class MatrixService {
             profileRuns.forEach(r -> values.put(
                     label(r, severalTargets),
                     r.profileEffective.containsKey(key)
-                            ? r.profileEffective.get(key).get("value")
-                            : "unset"));
+                            ? r.profileEffective.get(key).value()
+                            : Environment.UNSET));
             if (values.values().stream().distinct().count() > 1) {
                 differing.put(key, values);
             }

@@ -88,7 +88,7 @@ public class Run extends PanacheEntityBase {
     /** Every setting's effective value and source: {"lto": {"value": "fat", "source": "manifest"}, …}. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "profile_effective", nullable = false)
-    public Map<String, Map<String, String>> profileEffective = Map.of();
+    public Map<String, EffectiveSetting> profileEffective = Map.of();
 
     /** Where the profile inputs, the explicit settings and the observed flags disagreed. */
     @JdbcTypeCode(SqlTypes.JSON)
@@ -108,7 +108,7 @@ public class Run extends PanacheEntityBase {
     /** The environment it was built in: effective profile settings, toolchain and runner. */
     public Environment environment() {
         Map<String, String> profile = new LinkedHashMap<>();
-        profileEffective.forEach((k, v) -> profile.put(k, v.get("value")));
+        profileEffective.forEach((k, v) -> profile.put(k, v.value()));
         return new Environment(profile, toolchain, runner);
     }
 }

@@ -67,6 +67,27 @@ public class RunRepository implements PanacheRepository<Run> {
                 excludedRunId);
     }
 
+    /** Every upload of a commit, newest upload first. */
+    public List<Run> uploadsOf(long projectId, String commit) {
+        return list("projectId = ?1 and commitSha = ?2 order by receivedAt desc, id desc", projectId, commit);
+    }
+
+    /** When a commit was made, as its first upload says, if it has one. */
+    public Optional<Instant> commitTime(long projectId, String commit) {
+        return find("projectId = ?1 and commitSha = ?2 order by committedAt", projectId, commit)
+                .firstResultOptional()
+                .map(r -> r.committedAt);
+    }
+
+    /** These runs by id, in one read. */
+    public Map<Long, Run> byIds(Collection<Long> runIds) {
+        Map<Long, Run> byId = new HashMap<>();
+        if (!runIds.isEmpty()) {
+            list("id in ?1", List.copyOf(runIds)).forEach(r -> byId.put(r.id, r));
+        }
+        return byId;
+    }
+
     /** The commit of each of these runs. */
     public Map<Long, String> commitsOf(Collection<Long> runIds) {
         Map<Long, String> commits = new HashMap<>();

@@ -36,11 +36,6 @@ public record RunView(
                     + "where the inputs disagreed")
     public record ProfileView(String name, Map<String, EffectiveSetting> effective, List<String> warnings) {}
 
-    @Schema(
-            description =
-                    "One setting's value and its source: default, manifest, workspace, config, env, rustc or upload")
-    public record EffectiveSetting(String value, String source) {}
-
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MeasurementView(
             String kind,
@@ -60,9 +55,7 @@ public record RunView(
     }
 
     static RunView of(Run run, List<Measurement> measurements) {
-        Map<String, EffectiveSetting> effective = new LinkedHashMap<>();
-        run.profileEffective.forEach(
-                (setting, v) -> effective.put(setting, new EffectiveSetting(v.get("value"), v.get("source"))));
+        Map<String, EffectiveSetting> effective = new LinkedHashMap<>(run.profileEffective);
         return new RunView(
                 run.id,
                 run.commitSha,

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,9 +124,9 @@ public class SeriesService {
         if (pairs.isEmpty()) {
             return List.of();
         }
-        Map<Long, Run> byId = new HashMap<>(); // the runs of every change, in one read
-        runs.list("id in ?1", pairs.stream().flatMap(p -> Stream.of(p[0], p[1])).toList())
-                .forEach(r -> byId.put(r.id, r));
+        Map<Long, Run> byId = runs.byIds(pairs.stream()
+                .flatMap(p -> Stream.of(p[0], p[1]))
+                .collect(java.util.stream.Collectors.toSet())); // the runs of every change, in one read
         List<SeriesView.Annotation> annotations = new ArrayList<>();
         for (long[] pair : pairs) {
             Run before = byId.get(pair[0]);

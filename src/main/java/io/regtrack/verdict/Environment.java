@@ -17,15 +17,15 @@ public record Environment(Map<String, String> profile, Map<String, String> toolc
         runner = runner == null ? Map.of() : runner;
     }
 
-    public List<Comparison.SettingChange> profileChanges(Environment current) {
+    public List<Judgement.SettingChange> profileChanges(Environment current) {
         return changes(profile, current.profile);
     }
 
-    public List<Comparison.SettingChange> toolchainChanges(Environment current) {
+    public List<Judgement.SettingChange> toolchainChanges(Environment current) {
         return changes(toolchain, current.toolchain);
     }
 
-    public List<Comparison.SettingChange> runnerChanges(Environment current) {
+    public List<Judgement.SettingChange> runnerChanges(Environment current) {
         return changes(runner, current.runner);
     }
 
@@ -39,15 +39,15 @@ public record Environment(Map<String, String> profile, Map<String, String> toolc
         return lines;
     }
 
-    static List<Comparison.SettingChange> changes(Map<String, String> before, Map<String, String> after) {
-        List<Comparison.SettingChange> changes = new ArrayList<>();
+    static List<Judgement.SettingChange> changes(Map<String, String> before, Map<String, String> after) {
+        List<Judgement.SettingChange> changes = new ArrayList<>();
         TreeSet<String> keys = new TreeSet<>(before.keySet());
         keys.addAll(after.keySet());
         for (String key : keys) {
             String was = before.getOrDefault(key, UNSET);
             String now = after.getOrDefault(key, UNSET);
             if (!Objects.equals(was, now)) {
-                changes.add(new Comparison.SettingChange(key, was, now));
+                changes.add(new Judgement.SettingChange(key, was, now));
             }
         }
         return changes;

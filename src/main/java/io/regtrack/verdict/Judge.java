@@ -33,39 +33,45 @@ public final class Judge {
             Thresholds thresholds,
             List<Double> history,
             List<String> explanations) {
+        return Verdict.judged(baseline, current, call(baseline, current, thresholds, history), explanations);
+    }
+
+    private static Verdict.Call call(Measured baseline, Measured current, Thresholds thresholds, List<Double> history) {
         double delta = current.center() - baseline.center();
         Double percent = baseline.center() == 0 ? null : delta / Math.abs(baseline.center()) * 100;
         if ("size".equals(current.kind())) {
             double allowance = thresholds.sizeFor(current.name()).allowance(baseline.center());
-            String status = delta > allowance ? "regressed" : -delta > allowance ? "improved" : "unchanged";
-            return verdict(baseline, current, delta, percent, status, "size-threshold", null, explanations, null);
+            return Verdict.Call.of(byDirection(delta, Math.abs(delta) > allowance), "size-threshold");
         }
         Thresholds.Runtime rule = thresholds.runtimeFor(current.name());
         if (baseline.hasSamples() && current.hasSamples()) {
-            return bySamples(baseline, current, delta, percent, rule, explanations);
+            return bySamples(baseline, current, delta, percent, rule);
         }
-        return byHistory(baseline, current, delta, percent, rule, history, explanations);
+        return byHistory(delta, percent, rule, history);
     }
 
-    private static Verdict bySamples(
-            Measured baseline,
-            Measured current,
-            double delta,
-            Double percent,
-            Thresholds.Runtime rule,
-            List<String> explanations) {
+    /** {@code regressed} or {@code improved} by the sign of the delta when it counts, else {@code unchanged}. */
+    private static VerdictStatus byDirection(double delta, boolean counts) {
+        return !counts || delta == 0
+                ? VerdictStatus.UNCHANGED
+                : delta > 0 ? VerdictStatus.REGRESSED : VerdictStatus.IMPROVED;
+    }
+
+    private static Verdict.Call bySamples(
+            Measured baseline, Measured current, double delta, Double percent, Thresholds.Runtime rule) {
         String test = rule.test();
         if (baseline.sampleCount() < MIN_SAMPLES || current.sampleCount() < MIN_SAMPLES) {
-            String status = delta == 0 ? "unchanged" : "noisy";
-            String reason = status.equals("noisy")
-                    ? String.format(
-                            "too few samples: %d in the baseline and %d here; %d are needed on each side",
-                            baseline.sampleCount(), current.sampleCount(), MIN_SAMPLES)
-                    : null;
-            return verdict(baseline, current, delta, percent, status, test, null, explanations, reason);
+            return delta == 0
+                    ? Verdict.Call.of(VerdictStatus.UNCHANGED, test)
+                    : Verdict.Call.noisy(
+                            test,
+                            null,
+                            String.format(
+                                    "too few samples: %d in the baseline and %d here; %d are needed on each side",
+                                    baseline.sampleCount(), current.sampleCount(), MIN_SAMPLES));
         }
         if (allEqual(baseline.samples(), current.samples())) {
-            return verdict(baseline, current, delta, percent, "unchanged", test, 1.0, explanations, null);
+            return Verdict.Call.tested(VerdictStatus.UNCHANGED, test, 1.0);
         }
         double p = Thresholds.Runtime.WELCH.equals(test)
                 ? new TTest().tTest(baseline.samples(), current.samples())
@@ -73,50 +79,41 @@ public final class Judge {
                         .test(baseline.samples(), current.samples())
                         .getPValue();
         if (Double.isNaN(p)) {
-            return verdict(
-                    baseline, current, delta, percent, "noisy", test, null, explanations, "the test gives no answer");
+            return Verdict.Call.noisy(test, null, "the test gives no answer");
         }
         boolean big = percent == null ? delta != 0 : Math.abs(percent) >= rule.minEffectPercent();
-        String status;
-        if (p < rule.alpha()) {
-            status = !big ? "unchanged" : delta > 0 ? "regressed" : "improved";
-        } else {
-            status = big ? "noisy" : "unchanged";
+        if (p >= rule.alpha() && big) {
+            return Verdict.Call.noisy(
+                    test,
+                    p,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "the samples do not support the move (p = %.2g, needs < %s)",
+                            p,
+                            rule.alpha()));
         }
-        String reason = status.equals("noisy")
-                ? String.format(
-                        java.util.Locale.ROOT,
-                        "the samples do not support the move (p = %.2g, needs < %s)",
-                        p,
-                        rule.alpha())
-                : null;
-        return verdict(baseline, current, delta, percent, status, test, p, explanations, reason);
+        return Verdict.Call.tested(byDirection(delta, p < rule.alpha() && big), test, p);
     }
 
-    private static Verdict byHistory(
-            Measured baseline,
-            Measured current,
-            double delta,
-            Double percent,
-            Thresholds.Runtime rule,
-            List<Double> history,
-            List<String> explanations) {
+    private static Verdict.Call byHistory(double delta, Double percent, Thresholds.Runtime rule, List<Double> history) {
         String test = "iqr-fence";
         if (delta == 0) {
-            return verdict(baseline, current, delta, percent, "unchanged", test, null, explanations, null);
+            return Verdict.Call.of(VerdictStatus.UNCHANGED, test);
         }
         double fence = noiseFence(history);
-        if (Double.isNaN(fence) || percent == null) {
-            String reason = percent == null
-                    ? "the baseline is 0, so no relative change can be judged"
-                    : String.format(
+        if (percent == null) {
+            return Verdict.Call.noisy(test, null, "the baseline is 0, so no relative change can be judged");
+        }
+        if (Double.isNaN(fence)) {
+            return Verdict.Call.noisy(
+                    test,
+                    null,
+                    String.format(
                             "single values with too little history to know the noise: %d earlier runs, %d needed",
-                            history.size(), MIN_HISTORY);
-            return verdict(baseline, current, delta, percent, "noisy", test, null, explanations, reason);
+                            history.size(), MIN_HISTORY));
         }
         double limit = Math.max(fence, rule.minEffectPercent());
-        String status = Math.abs(percent) <= limit ? "unchanged" : delta > 0 ? "regressed" : "improved";
-        return verdict(baseline, current, delta, percent, status, test, null, explanations, null);
+        return Verdict.Call.of(byDirection(delta, Math.abs(percent) > limit), test);
     }
 
     /**
@@ -145,31 +142,5 @@ public final class Judge {
     private static boolean allEqual(double[] a, double[] b) {
         double first = a[0];
         return Arrays.stream(a).allMatch(v -> v == first) && Arrays.stream(b).allMatch(v -> v == first);
-    }
-
-    private static Verdict verdict(
-            Measured baseline,
-            Measured current,
-            double delta,
-            Double percent,
-            String status,
-            String test,
-            Double p,
-            List<String> explanations,
-            String reason) {
-        Double rounded = percent == null ? null : Math.round(percent * 100) / 100.0;
-        return new Verdict(
-                current.kind(),
-                current.name(),
-                current.unit(),
-                baseline.center(),
-                current.center(),
-                delta,
-                rounded,
-                status,
-                test,
-                p,
-                explanations,
-                reason);
     }
 }

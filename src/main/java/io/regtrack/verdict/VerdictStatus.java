@@ -1,5 +1,7 @@
 package io.regtrack.verdict;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Collection;
 import java.util.Locale;
 
@@ -23,19 +25,20 @@ public enum VerdictStatus {
     }
 
     /** As the API writes it: {@code regressed}, {@code noisy}, … */
+    @JsonValue
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    @JsonCreator
     public static VerdictStatus of(String wire) {
         return valueOf(wire.toUpperCase(Locale.ROOT));
     }
 
     /** The worst status among these that judges a change; {@code unchanged} when none does. */
-    static VerdictStatus worst(Collection<String> statuses) {
+    static VerdictStatus worst(Collection<VerdictStatus> statuses) {
         VerdictStatus worst = UNCHANGED;
-        for (String status : statuses) {
-            VerdictStatus s = of(status);
+        for (VerdictStatus s : statuses) {
             if (s.judgesAChange && s.ordinal() < worst.ordinal()) {
                 worst = s;
             }

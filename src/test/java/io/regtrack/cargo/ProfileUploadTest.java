@@ -134,4 +134,34 @@ class ProfileUploadTest {
                 .body("violations[0].field", equalTo("profile.rustcInvocation"));
         assertThat(Rows.runs(db, slug)).isZero();
     }
+
+    @Test
+    void runsBuiltAlikeShareAFingerprintAndTheMigrationComputesTheSame() throws Exception {
+        String slug = project("fingerprint", false);
+        String ci = token(slug, "ingest");
+        String runs = "/api/v1/projects/" + slug + "/runs";
+        String manifest = PACKAGE + "[profile.release]\nopt-level = \"z\"\nlto = true\n";
+        as(ci).body(upload(1, null, manifest, Map.of(), 1000)).post(runs).then().statusCode(201);
+        as(ci).body(upload(2, null, manifest, Map.of(), 1000)).post(runs).then().statusCode(201);
+        as(ci).body(upload(3, null, PACKAGE, Map.of(), 1000)).post(runs).then().statusCode(201);
+        String hashes = "select string_agg(environment_hash, ' ' order by r.id) from runs r"
+                + " join projects p on p.id = r.project_id where p.slug = ?";
+        String written = Rows.text(db, hashes, slug);
+        String[] each = written.split(" ");
+        assertThat(each).hasSize(3);
+        assertThat(each[0]).isEqualTo(each[1]).isNotEqualTo(each[2]);
+
+        String migration = new String(
+                getClass()
+                        .getResourceAsStream("/db/migration/V7__canonical_environment_hash.sql")
+                        .readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String recompute = migration
+                .lines()
+                .filter(line -> !line.startsWith("--"))
+                .collect(java.util.stream.Collectors.joining("\n"))
+                .split(";")[0];
+        Rows.update(db, recompute + " where project_id = (select id from projects where slug = '" + slug + "')");
+        assertThat(Rows.text(db, hashes, slug)).isEqualTo(written);
+    }
 }

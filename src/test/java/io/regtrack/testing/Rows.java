@@ -31,6 +31,21 @@ public final class Rows {
         }
     }
 
+    public static String text(DataSource db, String sql, Object... args) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static long count(DataSource db, String sql, Object... args) {
         try (Connection c = db.getConnection();
                 PreparedStatement s = c.prepareStatement(sql)) {

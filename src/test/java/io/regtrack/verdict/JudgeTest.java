@@ -36,7 +36,7 @@ class JudgeTest {
     })
     void sizesFailBeyondOnePercentOrSixteenKibibytes(double before, double after, String status) {
         Verdict v = size(before, after, Thresholds.DEFAULT);
-        assertThat(v.status()).isEqualTo(status);
+        assertThat(v.status()).isEqualTo(VerdictStatus.of(status));
         assertThat(v.delta()).isEqualTo(after - before);
         assertThat(v.test()).isEqualTo("size-threshold");
     }
@@ -44,7 +44,7 @@ class JudgeTest {
     @Test
     void everyByteIsReportedEvenWhenItPasses() {
         Verdict v = size(300000, 300001, Thresholds.DEFAULT);
-        assertThat(v.status()).isEqualTo("unchanged");
+        assertThat(v.status()).isEqualTo(VerdictStatus.UNCHANGED);
         assertThat(v.delta()).isEqualTo(1.0);
         assertThat(v.deltaPercent()).isEqualTo(0.0);
         assertThat(size(0, 5, Thresholds.DEFAULT).deltaPercent()).isNull();
@@ -56,8 +56,8 @@ class JudgeTest {
                 Thresholds.Size.DEFAULT,
                 Thresholds.Runtime.DEFAULT,
                 Map.of("app", new Thresholds.Override(new Thresholds.Size(0, 100), null)));
-        assertThat(size(300000, 300101, strict).status()).isEqualTo("regressed");
-        assertThat(size(300000, 300100, strict).status()).isEqualTo("unchanged");
+        assertThat(size(300000, 300101, strict).status()).isEqualTo(VerdictStatus.REGRESSED);
+        assertThat(size(300000, 300100, strict).status()).isEqualTo(VerdictStatus.UNCHANGED);
     }
 
     private static Measured samples(double center, double spread, int n, long seed) {
@@ -82,19 +82,19 @@ class JudgeTest {
     @Test
     void aClearSlowdownInQuietSamplesIsARegression() {
         Verdict v = runtime(samples(1.0, 0.01, 20, 1), samples(1.2, 0.01, 20, 2), Thresholds.Runtime.DEFAULT);
-        assertThat(v.status()).isEqualTo("regressed");
+        assertThat(v.status()).isEqualTo(VerdictStatus.REGRESSED);
         assertThat(v.test()).isEqualTo("mann-whitney");
         assertThat(v.pValue()).isLessThan(0.01);
         assertThat(runtime(samples(1.2, 0.01, 20, 3), samples(1.0, 0.01, 20, 4), Thresholds.Runtime.DEFAULT)
                         .status())
-                .isEqualTo("improved");
+                .isEqualTo(VerdictStatus.IMPROVED);
     }
 
     @Test
     void welchsTestCanBeChosen() {
         Verdict v =
                 runtime(samples(1.0, 0.01, 20, 1), samples(1.2, 0.01, 20, 2), new Thresholds.Runtime(0.01, 5, "welch"));
-        assertThat(v.status()).isEqualTo("regressed");
+        assertThat(v.status()).isEqualTo(VerdictStatus.REGRESSED);
         assertThat(v.test()).isEqualTo("welch");
     }
 
@@ -102,19 +102,19 @@ class JudgeTest {
     void aSignificantButTinyChangeIsUnchanged() {
         Verdict v = runtime(samples(1.0, 0.001, 30, 5), samples(1.02, 0.001, 30, 6), Thresholds.Runtime.DEFAULT);
         assertThat(v.pValue()).isLessThan(0.01);
-        assertThat(v.status()).isEqualTo("unchanged");
+        assertThat(v.status()).isEqualTo(VerdictStatus.UNCHANGED);
     }
 
     @Test
     void aLargeButUnsupportedChangeIsNoisy() {
         Verdict v = runtime(samples(1.0, 0.5, 6, 7), samples(1.1, 0.5, 6, 8), Thresholds.Runtime.DEFAULT);
-        assertThat(v.status()).isIn("noisy", "unchanged");
-        assertThat(v.status()).isNotEqualTo("regressed");
+        assertThat(v.status()).isIn(VerdictStatus.NOISY, VerdictStatus.UNCHANGED);
+        assertThat(v.status()).isNotEqualTo(VerdictStatus.REGRESSED);
         Verdict wild = runtime(
                 new Measured("runtime", "b", "s", 1, new double[] {1, 3, 1, 3, 1, 3}),
                 new Measured("runtime", "b", "s", 2, new double[] {2, 1, 3, 2, 1, 3}),
                 Thresholds.Runtime.DEFAULT);
-        assertThat(wild.status()).isEqualTo("noisy");
+        assertThat(wild.status()).isEqualTo(VerdictStatus.NOISY);
     }
 
     @Test
@@ -122,7 +122,7 @@ class JudgeTest {
         Measured before = new Measured("runtime", "b", "s", 1.0, new double[] {1.0, 1.0, 1.0});
         Measured after = new Measured("runtime", "b", "s", 2.0, new double[] {2.0, 2.0, 2.0});
         Verdict v = runtime(before, after, Thresholds.Runtime.DEFAULT);
-        assertThat(v.status()).isEqualTo("noisy");
+        assertThat(v.status()).isEqualTo(VerdictStatus.NOISY);
         assertThat(v.reason()).isEqualTo("too few samples: 3 in the baseline and 3 here; 5 are needed on each side");
     }
 
@@ -133,7 +133,7 @@ class JudgeTest {
                 new Measured("runtime", "b", "s", 0.5, same),
                 new Measured("runtime", "b", "s", 0.5, same),
                 Thresholds.Runtime.DEFAULT);
-        assertThat(v.status()).isEqualTo("unchanged");
+        assertThat(v.status()).isEqualTo(VerdictStatus.UNCHANGED);
         assertThat(v.delta()).isZero();
     }
 
@@ -157,10 +157,10 @@ class JudgeTest {
 
     @Test
     void singleValuesAreJudgedAgainstTheSeriesOwnNoise() {
-        assertThat(single(100, 115, quietHistory(20)).status()).isEqualTo("regressed");
+        assertThat(single(100, 115, quietHistory(20)).status()).isEqualTo(VerdictStatus.REGRESSED);
         assertThat(single(100, 115, quietHistory(20)).test()).isEqualTo("iqr-fence");
-        assertThat(single(100, 85, quietHistory(20)).status()).isEqualTo("improved");
-        assertThat(single(100, 103, quietHistory(20)).status()).isEqualTo("unchanged");
+        assertThat(single(100, 85, quietHistory(20)).status()).isEqualTo(VerdictStatus.IMPROVED);
+        assertThat(single(100, 103, quietHistory(20)).status()).isEqualTo(VerdictStatus.UNCHANGED);
     }
 
     @Test
@@ -170,17 +170,17 @@ class JudgeTest {
             jumpy.add(i % 2 == 0 ? 100.0 : 130.0);
         }
         assertThat(Judge.noiseFence(jumpy)).isGreaterThan(20);
-        assertThat(single(100, 115, jumpy).status()).isEqualTo("unchanged");
+        assertThat(single(100, 115, jumpy).status()).isEqualTo(VerdictStatus.UNCHANGED);
     }
 
     @Test
     void aShortHistoryIsNoisy() {
-        assertThat(single(100, 150, List.of()).status()).isEqualTo("noisy");
+        assertThat(single(100, 150, List.of()).status()).isEqualTo(VerdictStatus.NOISY);
         assertThat(single(100, 150, List.of(100.0)).reason())
                 .isEqualTo("single values with too little history to know the noise: 1 earlier runs, 8 needed");
         assertThat(single(100, 150, quietHistory(Judge.MIN_HISTORY - 1)).status())
-                .isEqualTo("noisy");
-        assertThat(single(100, 100, List.of()).status()).isEqualTo("unchanged");
+                .isEqualTo(VerdictStatus.NOISY);
+        assertThat(single(100, 100, List.of()).status()).isEqualTo(VerdictStatus.UNCHANGED);
     }
 
     @Test

@@ -1,12 +1,18 @@
-package io.regtrack.verdict;
+package io.regtrack.comparison;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.regtrack.verdict.Environment;
+import io.regtrack.verdict.Judgement;
+import io.regtrack.verdict.Measured;
+import io.regtrack.verdict.Thresholds;
+import io.regtrack.verdict.Verdict;
+import io.regtrack.verdict.VerdictStatus;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ComparisonsTest {
+class ComparisonTest {
 
     private static final String COMMIT = "9fceb02d0ae598e95dc970b74767f19372d61af8";
     private static final String BASE = "0123456789abcdef0123456789abcdef01234567";
@@ -15,17 +21,32 @@ class ComparisonsTest {
             Map.of("rustc", "1.94.0", "target", "x86_64-unknown-linux-gnu"),
             Map.of("os", "ubuntu-24.04"));
 
-    private static Comparisons.Subject run(List<Measured> measured, Environment env) {
-        return new Comparisons.Subject(17, COMMIT, "main", "http://x/projects/p/runs/17", measured, env);
+    /** A run to judge: what the answer names, and what is judged. */
+    private record Subject(
+            long runId, String commit, String branch, String url, List<Measured> measured, Environment environment) {}
+
+    private static Subject run(List<Measured> measured, Environment env) {
+        return new Subject(17, COMMIT, "main", "http://x/projects/p/runs/17", measured, env);
     }
 
-    private static Comparisons.Base release(List<Measured> measured, Environment env) {
-        return new Comparisons.Base("v1.3.0", BASE, 9, measured, env);
+    private static Judgement.Base release(List<Measured> measured, Environment env) {
+        return new Judgement.Base(new Judgement.BaselineRef("v1.3.0", BASE, 9), measured, env);
+    }
+
+    private static Comparison compare(
+            Subject run,
+            Judgement.Base base,
+            Thresholds thresholds,
+            Map<String, List<Double>> histories,
+            List<String> warnings) {
+        return Comparison.of(
+                new Comparison.Subject(run.runId(), run.commit(), run.branch(), run.url()),
+                Judgement.of(run.measured(), run.environment(), base, thresholds, histories, warnings));
     }
 
     @Test
     void withoutABaselineEveryMeasurementIsNew() {
-        Comparison c = Comparisons.compare(
+        Comparison c = compare(
                 run(
                         List.of(
                                 Measured.value("size", "myapp", "bytes", 303552),
@@ -39,7 +60,7 @@ class ComparisonsTest {
                 List.of());
         assertThat(c.status()).isEqualTo("no-baseline");
         assertThat(c.baseline()).isNull();
-        assertThat(c.verdicts()).extracting(Verdict::status).containsOnly("new");
+        assertThat(c.verdicts()).extracting(Verdict::status).containsOnly(VerdictStatus.NEW);
         assertThat(c.verdicts()).extracting(Verdict::name).containsExactly("startup", "myapp");
         assertThat(c.markdown())
                 .contains("`9fceb02d0a`")
@@ -53,30 +74,31 @@ class ComparisonsTest {
                 Map.of("opt-level", "3", "lto", "fat"),
                 Map.of("rustc", "1.95.0", "target", "x86_64-unknown-linux-gnu"),
                 Map.of("os", "ubuntu-24.04"));
-        Comparison c = Comparisons.compare(
+        Comparison c = compare(
                 run(List.of(Measured.value("size", "myapp", "bytes", 303552 + 20000)), after),
                 release(List.of(Measured.value("size", "myapp", "bytes", 288656)), ENV),
                 Thresholds.DEFAULT,
                 Map.of(),
                 List.of());
         assertThat(c.status()).isEqualTo("regressed");
-        assertThat(c.baseline()).isEqualTo(new Comparison.BaselineRef("v1.3.0", BASE, 9));
+        assertThat(c.baseline()).isEqualTo(new Judgement.BaselineRef("v1.3.0", BASE, 9));
         Verdict v = c.verdicts().get(0);
         assertThat(v.delta()).isEqualTo(34896.0);
         assertThat(v.deltaPercent()).isEqualTo(12.09);
         assertThat(v.explanations()).containsExactly("opt-level: z → 3", "rustc: 1.94.0 → 1.95.0");
-        assertThat(c.profileChanges()).containsExactly(new Comparison.SettingChange("opt-level", "z", "3"));
-        assertThat(c.toolchainChanges()).containsExactly(new Comparison.SettingChange("rustc", "1.94.0", "1.95.0"));
+        assertThat(v.why()).isEqualTo("opt-level: z → 3, rustc: 1.94.0 → 1.95.0");
+        assertThat(c.profileChanges()).containsExactly(new Judgement.SettingChange("opt-level", "z", "3"));
+        assertThat(c.toolchainChanges()).containsExactly(new Judgement.SettingChange("rustc", "1.94.0", "1.95.0"));
         assertThat(c.markdown())
                 .contains("🔴 1 regression against v1.3.0")
                 .contains("**Profile changed:** `opt-level: z → 3`")
                 .contains("| 🔴 regressed | size | myapp | 281.9 KiB (288,656 B) | 316.0 KiB (323,552 B) | "
-                        + "+34.1 KiB (+34,896 B) | +12.09 % | `opt-level: z → 3`, `rustc: 1.94.0 → 1.95.0` |");
+                        + "+34.1 KiB (+34,896 B) | +12.09 % | opt-level: z → 3, rustc: 1.94.0 → 1.95.0 |");
     }
 
     @Test
     void newMissingAndUnchangedMeasurementsAreReportedAndFolded() {
-        Comparison c = Comparisons.compare(
+        Comparison c = compare(
                 run(
                         List.of(
                                 Measured.value("size", "kept", "bytes", 1000),
@@ -93,9 +115,9 @@ class ComparisonsTest {
         assertThat(c.verdicts())
                 .extracting(Verdict::name, Verdict::status)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("added", "new"),
-                        org.assertj.core.groups.Tuple.tuple("kept", "unchanged"),
-                        org.assertj.core.groups.Tuple.tuple("gone", "missing"));
+                        org.assertj.core.groups.Tuple.tuple("added", VerdictStatus.NEW),
+                        org.assertj.core.groups.Tuple.tuple("kept", VerdictStatus.UNCHANGED),
+                        org.assertj.core.groups.Tuple.tuple("gone", VerdictStatus.MISSING));
         assertThat(c.status()).isEqualTo("unchanged");
         assertThat(c.markdown())
                 .contains("<details><summary>1 unchanged</summary>")
@@ -115,9 +137,13 @@ class ComparisonsTest {
                 Measured.value("size", "a", "bytes", 40_000),
                 Measured.value("size", "b", "bytes", 100_000),
                 runtime("t", 1.6, 0.9));
-        Comparison c =
-                Comparisons.compare(run(after, ENV), release(before, ENV), Thresholds.DEFAULT, Map.of(), List.of());
-        assertThat(c.verdicts()).extracting(Verdict::status).containsExactly("noisy", "improved", "unchanged");
+        Comparison c = compare(run(after, ENV), release(before, ENV), Thresholds.DEFAULT, Map.of(), List.of());
+        assertThat(c.verdicts())
+                .extracting(Verdict::status)
+                .containsExactly(VerdictStatus.NOISY, VerdictStatus.IMPROVED, VerdictStatus.UNCHANGED);
+        assertThat(c.verdicts())
+                .extracting(Verdict::why)
+                .containsExactly("the samples do not support the move (p = 1.0, needs < 0.01)", "code change", "");
         assertThat(c.status()).isEqualTo("noisy");
     }
 
@@ -136,8 +162,8 @@ class ComparisonsTest {
 
     @Test
     void namesAreShownAsTextNotMarkup() {
-        Comparison c = Comparisons.compare(
-                new Comparisons.Subject(
+        Comparison c = compare(
+                new Subject(
                         1,
                         COMMIT,
                         "feat/<b>",
@@ -156,8 +182,8 @@ class ComparisonsTest {
 
     @Test
     void uploadedTextCannotMentionLinkOrEmbedAnything() {
-        Comparison c = Comparisons.compare(
-                new Comparisons.Subject(
+        Comparison c = compare(
+                new Subject(
                         1,
                         COMMIT,
                         "fork/@octocat",

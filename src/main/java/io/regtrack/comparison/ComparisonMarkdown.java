@@ -1,5 +1,9 @@
-package io.regtrack.verdict;
+package io.regtrack.comparison;
 
+import io.regtrack.verdict.Judgement;
+import io.regtrack.verdict.Units;
+import io.regtrack.verdict.Verdict;
+import io.regtrack.verdict.VerdictStatus;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -16,13 +20,13 @@ final class ComparisonMarkdown {
 
     private ComparisonMarkdown() {}
 
-    static String render(Comparison c) {
+    static String render(Comparison.Subject run, Judgement c) {
         StringBuilder md = new StringBuilder();
         md.append("### regtrack: ").append(headline(c)).append("\n\n");
         md.append('`')
-                .append(c.commit(), 0, Math.min(10, c.commit().length()))
+                .append(run.commit(), 0, Math.min(10, run.commit().length()))
                 .append("` on ")
-                .append(text(c.branch()));
+                .append(text(run.branch()));
         if (c.baseline() == null) {
             md.append(". There is no release to compare with yet, so these numbers start the history. ")
                     .append("Tag a release (for example `v1.0.0`) to judge later runs against it.\n\n");
@@ -36,12 +40,11 @@ final class ComparisonMarkdown {
             md.append("> ⚠️ ").append(text(warning)).append("\n\n");
         }
         List<Verdict> shown = c.verdicts().stream()
-                .filter(v -> !v.status().equals("unchanged"))
-                .sorted(java.util.Comparator.comparingInt(
-                        v -> VerdictStatus.of(v.status()).ordinal()))
+                .filter(v -> v.status() != VerdictStatus.UNCHANGED)
+                .sorted(java.util.Comparator.comparing(Verdict::status))
                 .toList();
         List<Verdict> folded = c.verdicts().stream()
-                .filter(v -> v.status().equals("unchanged"))
+                .filter(v -> v.status() == VerdictStatus.UNCHANGED)
                 .toList();
         if (!shown.isEmpty() || folded.isEmpty()) {
             table(md, shown);
@@ -51,11 +54,11 @@ final class ComparisonMarkdown {
             table(md, folded);
             md.append("</details>\n\n");
         }
-        md.append("[Run ").append(c.runId()).append("](").append(c.url()).append(")\n");
+        md.append("[Run ").append(run.runId()).append("](").append(run.url()).append(")\n");
         return md.toString();
     }
 
-    private static String headline(Comparison c) {
+    private static String headline(Judgement c) {
         if (c.baseline() == null) {
             return "no baseline yet";
         }
@@ -63,9 +66,9 @@ final class ComparisonMarkdown {
                 + (c.baseline().tag() != null
                         ? text(c.baseline().tag())
                         : "run " + c.baseline().runId());
-        long regressed = count(c, v -> v.status().equals("regressed"));
-        long noisy = count(c, v -> v.status().equals("noisy"));
-        long improved = count(c, v -> v.status().equals("improved"));
+        long regressed = count(c, v -> v.status() == VerdictStatus.REGRESSED);
+        long noisy = count(c, v -> v.status() == VerdictStatus.NOISY);
+        long improved = count(c, v -> v.status() == VerdictStatus.IMPROVED);
         if (regressed > 0) {
             return "🔴 " + regressed + (regressed == 1 ? " regression" : " regressions") + against;
         }
@@ -78,14 +81,14 @@ final class ComparisonMarkdown {
         return "✅ no significant change" + against;
     }
 
-    private static String baseline(Comparison.BaselineRef b) {
+    private static String baseline(Judgement.BaselineRef b) {
         String commit = "`" + b.commit().substring(0, Math.min(10, b.commit().length())) + "`";
         return b.tag() != null
                 ? "release **" + text(b.tag()) + "** (" + commit + ", run " + b.runId() + ")"
                 : "run " + b.runId() + " (" + commit + ")";
     }
 
-    private static void changes(StringBuilder md, String label, List<Comparison.SettingChange> changes) {
+    private static void changes(StringBuilder md, String label, List<Judgement.SettingChange> changes) {
         if (changes.isEmpty()) {
             return;
         }
@@ -118,7 +121,7 @@ final class ComparisonMarkdown {
                         .append(" | ")
                         .append(Units.percent(v.deltaPercent()))
                         .append(" | ")
-                        .append(why(v))
+                        .append(text(v.why()))
                         .append(" |\n"));
         if (rows.size() > MAX_ROWS) {
             md.append("\n… and ").append(rows.size() - MAX_ROWS).append(" more on the run page.\n");
@@ -126,36 +129,18 @@ final class ComparisonMarkdown {
         md.append('\n');
     }
 
-    private static String why(Verdict v) {
-        String environment =
-                v.explanations().stream().map(e -> "`" + code(e) + "`").collect(Collectors.joining(", "));
-        return switch (v.status()) {
-            case "regressed", "improved" -> environment.isEmpty() ? "code change" : environment;
-            case "noisy" ->
-                v.reason() != null
-                        ? text(v.reason())
-                        : "the data cannot tell"
-                                + (v.pValue() == null
-                                        ? ""
-                                        : String.format(java.util.Locale.ROOT, " (p = %.2g)", v.pValue()));
-            case "new" -> "not in the baseline";
-            case "missing" -> "not in this run";
-            default -> "";
-        };
-    }
-
-    private static String badge(String status) {
+    private static String badge(VerdictStatus status) {
         return switch (status) {
-            case "regressed" -> "🔴 regressed";
-            case "improved" -> "🟢 improved";
-            case "noisy" -> "🟡 noisy";
-            case "new" -> "🆕 new";
-            case "missing" -> "⚪ missing";
-            default -> "unchanged";
+            case REGRESSED -> "🔴 regressed";
+            case IMPROVED -> "🟢 improved";
+            case NOISY -> "🟡 noisy";
+            case NEW -> "🆕 new";
+            case MISSING -> "⚪ missing";
+            case UNCHANGED -> "unchanged";
         };
     }
 
-    private static long count(Comparison c, Predicate<Verdict> which) {
+    private static long count(Judgement c, Predicate<Verdict> which) {
         return c.verdicts().stream().filter(which).count();
     }
 

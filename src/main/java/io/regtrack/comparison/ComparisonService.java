@@ -1,19 +1,21 @@
-package io.regtrack.baseline;
+package io.regtrack.comparison;
 
+import io.regtrack.baseline.BaselineFinder;
 import io.regtrack.problem.ProblemException;
 import io.regtrack.project.Project;
 import io.regtrack.project.ProjectService;
+import io.regtrack.run.BuildKey;
 import io.regtrack.run.Measurement;
 import io.regtrack.run.MeasurementRepository;
 import io.regtrack.run.Run;
 import io.regtrack.run.RunRepository;
-import io.regtrack.verdict.Comparison;
-import io.regtrack.verdict.Comparisons;
+import io.regtrack.verdict.Judgement;
 import io.regtrack.verdict.Measured;
 import io.regtrack.verdict.Thresholds;
 import io.regtrack.web.ServerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads what a comparison needs — the baseline run, the series' recent history, earlier uploads of
- * the same commit — and hands it to the pure verdict code. The caller owns the transaction.
+ * Reads what a judgement needs — the baseline run, the series' recent history, earlier uploads of
+ * the same commit — hands it to the pure verdict code, and makes the API's answer of it. The
+ * caller owns the transaction.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -49,17 +52,20 @@ public class ComparisonService {
         this.server = server;
     }
 
-    /** @param against {@code release}, {@code parent} or a run id */
+    /** The run judged and answered for, as {@code GET …/comparison} and an upload answer it. */
     public Comparison compare(Project project, Run run, List<Measurement> rows, String against) {
+        return answer(project, run, judge(project, run, rows, against));
+    }
+
+    /** @param against {@code release}, {@code parent} or a run id */
+    public Judgement judge(Project project, Run run, List<Measurement> rows, String against) {
         Optional<BaselineFinder.Found> found = switch (against) {
             case "release" -> baselines.release(project, run);
             case "parent" -> baselines.parent(run);
             default -> Optional.of(baselines.run(project, parseRunId(against)));
         };
-        Comparisons.Base base = found.map(f -> new Comparisons.Base(
-                        f.tag(),
-                        f.run().commitSha,
-                        f.run().id,
+        Judgement.Base base = found.map(f -> new Judgement.Base(
+                        new Judgement.BaselineRef(f.tag(), f.run().commitSha, f.run().id),
                         measured(measurements.ofRun(f.run().id)),
                         f.run().environment()))
                 .orElse(null);
@@ -72,12 +78,15 @@ public class ComparisonService {
                                 .filter(m -> !"size".equals(m.kind) && (m.samples == null || m.samples.length < 2))
                                 .toList(),
                         HISTORY);
-        String url = server.link("/projects/" + project.slug + "/runs/" + run.id);
-        Comparisons.Subject subject =
-                new Comparisons.Subject(run.id, run.commitSha, run.branch, url, measured(rows), run.environment());
-        List<String> warnings = new java.util.ArrayList<>(run.profileWarnings);
+        List<String> warnings = new ArrayList<>(run.profileWarnings);
         warnings.addAll(nonReproducible(run, rows));
-        return Comparisons.compare(subject, base, thresholds, histories, warnings);
+        return Judgement.of(measured(rows), run.environment(), base, thresholds, histories, warnings);
+    }
+
+    /** The API's answer for a judged run: the judgement with the run, its Markdown and its page. */
+    public Comparison answer(Project project, Run run, Judgement judgement) {
+        String url = server.link("/projects/" + project.slug + "/runs/" + run.id);
+        return Comparison.of(new Comparison.Subject(run.id, run.commitSha, run.branch, url), judgement);
     }
 
     /** Sizes that differ from an earlier upload of the same commit built the same way. */
@@ -102,9 +111,9 @@ public class ComparisonService {
                 .toList();
     }
 
+    /** One build, with the same toolchain, effective profile settings and runner: its sizes must agree. */
     private static boolean sameBuild(Run a, Run b) {
-        return java.util.Objects.equals(a.target, b.target)
-                && java.util.Objects.equals(a.profileName, b.profileName)
+        return BuildKey.of(a).equals(BuildKey.of(b))
                 && a.toolchain.equals(b.toolchain)
                 && a.profileEffective.equals(b.profileEffective)
                 && a.runner.equals(b.runner);

@@ -1,11 +1,10 @@
-package io.regtrack.baseline;
+package io.regtrack.comparison;
 
 import io.regtrack.project.Project;
 import io.regtrack.project.ProjectService;
 import io.regtrack.run.MeasurementRepository;
 import io.regtrack.run.Run;
 import io.regtrack.run.RunRepository;
-import io.regtrack.verdict.Comparison;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
