@@ -1,17 +1,24 @@
 'use strict';
+/* exported Regtrack */
 /* Shared helpers of the dashboard: the API with the session's token, safe DOM building (text
    only, never HTML), and numbers in human units with exact values. */
 const Regtrack = (() => {
   const TOKEN = 'regtrack-token';
 
-  function token() { return sessionStorage.getItem(TOKEN); }
+  function token() {
+    return sessionStorage.getItem(TOKEN);
+  }
 
-  function status(text) { document.getElementById('status').textContent = text || ''; }
+  function status(text) {
+    document.getElementById('status').textContent = text || '';
+  }
 
   function askForToken(reason) {
     const auth = document.getElementById('auth');
     auth.hidden = false;
-    if (reason) { document.getElementById('auth-reason').textContent = reason; }
+    if (reason) {
+      document.getElementById('auth-reason').textContent = reason;
+    }
     document.getElementById('token-input').focus();
   }
 
@@ -20,18 +27,23 @@ const Regtrack = (() => {
     sessionStorage.setItem(TOKEN, document.getElementById('token-input').value.trim());
     location.reload();
   });
-  document.getElementById('token-button').addEventListener('click', () =>
-    askForToken('Enter a token; it is kept for this browser session only.'));
+  document
+    .getElementById('token-button')
+    .addEventListener('click', () => askForToken('Enter a token; it is kept for this browser session only.'));
 
   async function api(path, options = {}) {
     const headers = Object.assign({ Accept: 'application/json' }, options.headers || {});
     const t = token();
-    if (t) { headers.Authorization = 'Bearer ' + t; }
+    if (t) {
+      headers.Authorization = 'Bearer ' + t;
+    }
     const response = await fetch('/api/v1' + path, Object.assign({}, options, { headers }));
     if (response.status === 401 || response.status === 403) {
-      askForToken(response.status === 401
-        ? 'This needs a token. Enter one of this project; it is kept for this browser session only.'
-        : 'The token given may not do this. Enter another one.');
+      askForToken(
+        response.status === 401
+          ? 'This needs a token. Enter one of this project; it is kept for this browser session only.'
+          : 'The token given may not do this. Enter another one.',
+      );
       throw new Error('A token is needed');
     }
     if (!response.ok) {
@@ -43,7 +55,9 @@ const Regtrack = (() => {
 
   async function download(path, filename) {
     const headers = {};
-    if (token()) { headers.Authorization = 'Bearer ' + token(); }
+    if (token()) {
+      headers.Authorization = 'Bearer ' + token();
+    }
     const response = await fetch('/api/v1' + path, { headers });
     const blob = await response.blob();
     const link = el('a', { href: URL.createObjectURL(blob), download: filename });
@@ -56,11 +70,21 @@ const Regtrack = (() => {
   function el(tag, attributes, ...children) {
     const node = document.createElement(tag);
     for (const [key, value] of Object.entries(attributes || {})) {
-      if (value === null || value === undefined || value === false) { continue; }
-      if (key === 'class') { node.className = value; } else if (key.startsWith('on')) { node.addEventListener(key.slice(2), value); } else { node.setAttribute(key, value === true ? '' : value); }
+      if (value === null || value === undefined || value === false) {
+        continue;
+      }
+      if (key === 'class') {
+        node.className = value;
+      } else if (key.startsWith('on')) {
+        node.addEventListener(key.slice(2), value);
+      } else {
+        node.setAttribute(key, value === true ? '' : value);
+      }
     }
     for (const child of children.flat()) {
-      if (child === null || child === undefined) { continue; }
+      if (child === null || child === undefined) {
+        continue;
+      }
       node.append(child instanceof Node ? child : document.createTextNode(String(child)));
     }
     return node;
@@ -69,32 +93,52 @@ const Regtrack = (() => {
   const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
   function human(value, unit) {
-    if (value === null || value === undefined) { return '—'; }
+    if (value === null || value === undefined) {
+      return '—';
+    }
     if (unit === 'bytes') {
       const abs = Math.abs(value);
-      if (abs < 1024) { return grouped.format(value) + ' B'; }
-      if (abs < 1024 * 1024) { return (value / 1024).toFixed(1) + ' KiB'; }
+      if (abs < 1024) {
+        return grouped.format(value) + ' B';
+      }
+      if (abs < 1024 * 1024) {
+        return (value / 1024).toFixed(1) + ' KiB';
+      }
       return (value / 1024 / 1024).toFixed(2) + ' MiB';
     }
     if (unit === 'seconds') {
       const abs = Math.abs(value);
-      if (abs === 0) { return '0 s'; }
-      if (abs < 1e-6) { return (value * 1e9).toFixed(1) + ' ns'; }
-      if (abs < 1e-3) { return (value * 1e6).toFixed(2) + ' µs'; }
-      if (abs < 1) { return (value * 1e3).toFixed(2) + ' ms'; }
+      if (abs === 0) {
+        return '0 s';
+      }
+      if (abs < 1e-6) {
+        return (value * 1e9).toFixed(1) + ' ns';
+      }
+      if (abs < 1e-3) {
+        return (value * 1e6).toFixed(2) + ' µs';
+      }
+      if (abs < 1) {
+        return (value * 1e3).toFixed(2) + ' ms';
+      }
       return value.toFixed(3) + ' s';
     }
     return Number(value.toPrecision(4)).toString() + (unit ? ' ' + unit : '');
   }
 
   function exact(value, unit) {
-    if (value === null || value === undefined) { return ''; }
-    if (unit === 'bytes') { return grouped.format(value) + ' bytes'; }
+    if (value === null || value === undefined) {
+      return '';
+    }
+    if (unit === 'bytes') {
+      return grouped.format(value) + ' bytes';
+    }
     return String(value) + (unit ? ' ' + unit : '');
   }
 
   function signed(value, unit) {
-    if (value === null || value === undefined) { return ''; }
+    if (value === null || value === undefined) {
+      return '';
+    }
     return (value > 0 ? '+' : value < 0 ? '−' : '±') + human(Math.abs(value), unit);
   }
 
@@ -102,24 +146,38 @@ const Regtrack = (() => {
     return value === null || value === undefined ? '' : (value > 0 ? '+' : '') + value.toFixed(2) + ' %';
   }
 
-  function short(sha) { return sha ? sha.slice(0, 10) : ''; }
+  function short(sha) {
+    return sha ? sha.slice(0, 10) : '';
+  }
 
-  function safeUrl(url) { return /^https?:\/\//.test(url || '') ? url : null; }
+  function safeUrl(url) {
+    return /^https?:\/\//.test(url || '') ? url : null;
+  }
 
   function nav(slug) {
     const here = location.pathname;
-    const links = [['Trends', '/projects/' + encodeURIComponent(slug)], ['Alerts', '/projects/' + encodeURIComponent(slug) + '/alerts']];
-    document.getElementById('nav').replaceChildren(...links.map(([label, href]) =>
-      el('a', { href, 'aria-current': here === href ? 'page' : null }, label)));
+    const links = [
+      ['Trends', '/projects/' + encodeURIComponent(slug)],
+      ['Alerts', '/projects/' + encodeURIComponent(slug) + '/alerts'],
+    ];
+    document
+      .getElementById('nav')
+      .replaceChildren(
+        ...links.map(([label, href]) => el('a', { href, 'aria-current': here === href ? 'page' : null }, label)),
+      );
   }
 
-  function fail(error) { status(error.message === 'A token is needed' ? '' : 'Could not load: ' + error.message); }
+  function fail(error) {
+    status(error.message === 'A token is needed' ? '' : 'Could not load: ' + error.message);
+  }
 
   // The address says what to show: /projects/{slug}[/runs/{id} | /commits/{sha}/matrix | /alerts].
   const path = location.pathname.split('/').map((part) => decodeURIComponent(part));
   const slug = path[1] === 'projects' ? path[2] : undefined;
   const item = path[3] === 'runs' || path[3] === 'commits' ? path[4] : undefined;
-  if (slug) { document.title = slug + ' · regtrack'; }
+  if (slug) {
+    document.title = slug + ' · regtrack';
+  }
 
   return { api, download, el, human, exact, signed, percent, short, safeUrl, nav, status, fail, slug, item };
 })();

@@ -35,14 +35,24 @@
     ctx.beginPath();
     frontier.forEach((c, i) => {
       const [x, y] = [px(c.totalSize), py(ys ? c.totalRuntime : 1)];
-      if (i === 0) { ctx.moveTo(x, y); } else { ctx.lineTo(x, y); }
+      if (i === 0) {
+        ctx.moveTo(x, y);
+      } else {
+        ctx.lineTo(x, y);
+      }
     });
     ctx.stroke();
     for (const c of cells) {
       const [x, y] = [px(c.totalSize), py(ys ? c.totalRuntime : 1)];
       ctx.beginPath();
       ctx.arc(x, y, 6, 0, 2 * Math.PI);
-      if (c.pareto) { ctx.fillStyle = '#2563eb'; ctx.fill(); } else { ctx.strokeStyle = '#6b7280'; ctx.stroke(); }
+      if (c.pareto) {
+        ctx.fillStyle = '#2563eb';
+        ctx.fill();
+      } else {
+        ctx.strokeStyle = '#6b7280';
+        ctx.stroke();
+      }
       ctx.fillStyle = '#111827';
       ctx.fillText(c.profile, x + 9, y - 8);
     }
@@ -50,17 +60,38 @@
 
   try {
     const m = await api('/projects/' + enc(slug) + '/commits/' + enc(sha) + '/matrix');
-    document.getElementById('commit').replaceChildren('Commit ', el('code', {}, short(m.commit)), ', compared with ', m.reference, '.');
+    document
+      .getElementById('commit')
+      .replaceChildren('Commit ', el('code', {}, short(m.commit)), ', compared with ', m.reference, '.');
     draw(document.getElementById('scatter'), m.profiles);
     document.getElementById('summary').replaceChildren(...m.summary.map((s) => el('li', {}, s)));
-    document.querySelector('#cells tbody').replaceChildren(...m.profiles.map((c) => el('tr', { class: c.pareto ? 'pareto' : '' },
-      el('td', {}, el('a', { href: '/projects/' + enc(slug) + '/runs/' + c.runId }, c.profile)), el('td', {}, c.target || ''),
-      el('td', { title: exact(c.totalSize, 'bytes') }, human(c.totalSize, 'bytes')),
-      el('td', { title: exact(c.totalRuntime, 'seconds') }, human(c.totalRuntime, 'seconds')),
-      el('td', {}, c.pareto ? 'yes' : 'no'))));
+    document
+      .querySelector('#cells tbody')
+      .replaceChildren(
+        ...m.profiles.map((c) =>
+          el(
+            'tr',
+            { class: c.pareto ? 'pareto' : '' },
+            el('td', {}, el('a', { href: '/projects/' + enc(slug) + '/runs/' + c.runId }, c.profile)),
+            el('td', {}, c.target || ''),
+            el('td', { title: exact(c.totalSize, 'bytes') }, human(c.totalSize, 'bytes')),
+            el('td', { title: exact(c.totalRuntime, 'seconds') }, human(c.totalRuntime, 'seconds')),
+            el('td', {}, c.pareto ? 'yes' : 'no'),
+          ),
+        ),
+      );
     const profiles = m.profiles.map((c) => c.profile);
-    document.querySelector('#settings thead').replaceChildren(el('tr', {}, el('th', {}, 'Setting'), ...profiles.map((p) => el('th', {}, p))));
-    document.querySelector('#settings tbody').replaceChildren(...Object.entries(m.differingSettings).map(([k, values]) =>
-      el('tr', {}, el('td', {}, k), ...profiles.map((p) => el('td', {}, el('code', {}, values[p] || ''))))));
-  } catch (error) { fail(error); }
+    document
+      .querySelector('#settings thead')
+      .replaceChildren(el('tr', {}, el('th', {}, 'Setting'), ...profiles.map((p) => el('th', {}, p))));
+    document
+      .querySelector('#settings tbody')
+      .replaceChildren(
+        ...Object.entries(m.differingSettings).map(([k, values]) =>
+          el('tr', {}, el('td', {}, k), ...profiles.map((p) => el('td', {}, el('code', {}, values[p] || '')))),
+        ),
+      );
+  } catch (error) {
+    fail(error);
+  }
 })();

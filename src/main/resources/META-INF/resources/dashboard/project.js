@@ -10,9 +10,15 @@
 
   function seriesPath(entry, branch, format) {
     const q = new URLSearchParams({ kind: entry.kind, name: entry.name, branch });
-    if (entry.profile) { q.set('profile', entry.profile); }
-    if (entry.target) { q.set('target', entry.target); }
-    if (format) { q.set('format', format); }
+    if (entry.profile) {
+      q.set('profile', entry.profile);
+    }
+    if (entry.target) {
+      q.set('target', entry.target);
+    }
+    if (format) {
+      q.set('format', format);
+    }
     return '/projects/' + enc(slug) + '/series?' + q;
   }
 
@@ -28,7 +34,10 @@
       const px = x(r.committedAt);
       ctx.strokeStyle = '#15803d';
       ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
-      ctx.beginPath(); ctx.moveTo(px, top); ctx.lineTo(px, bottom); ctx.stroke();
+      ctx.beginPath();
+      ctx.moveTo(px, top);
+      ctx.lineTo(px, bottom);
+      ctx.stroke();
       ctx.setLineDash([]);
       // Newest first; a label is drawn only where it does not cover another one.
       const width = ctx.measureText(r.tag).width + 6 * devicePixelRatio;
@@ -41,7 +50,9 @@
     for (const a of view.annotations) {
       const px = x(a.committedAt);
       ctx.fillStyle = '#b45309';
-      ctx.beginPath(); ctx.arc(px, bottom - 6 * devicePixelRatio, 4 * devicePixelRatio, 0, 2 * Math.PI); ctx.fill();
+      ctx.beginPath();
+      ctx.arc(px, bottom - 6 * devicePixelRatio, 4 * devicePixelRatio, 0, 2 * Math.PI);
+      ctx.fill();
     }
     for (const g of view.regressions) {
       const px = x(g.committedAt);
@@ -51,7 +62,8 @@
       ctx.moveTo(px, top + 18 * devicePixelRatio);
       ctx.lineTo(px - 6 * devicePixelRatio, top + 28 * devicePixelRatio);
       ctx.lineTo(px + 6 * devicePixelRatio, top + 28 * devicePixelRatio);
-      ctx.closePath(); ctx.fill();
+      ctx.closePath();
+      ctx.fill();
     }
     ctx.restore();
   }
@@ -62,89 +74,190 @@
     const tip = el('div', { class: 'tip', hidden: true, role: 'tooltip' });
     box.append(tip);
     const width = () => Math.max(280, box.clientWidth);
-    const u = new uPlot({
-      width: width(), height: 240,
-      scales: { x: { time: true } },
-      legend: { show: false },
-      series: [{}, { label: view.name, stroke: '#2563eb', width: 2, points: { show: ys.length <= 200, size: 5 } }],
-      axes: [{}, { size: 90, gap: 6, values: (self, ticks) => ticks.map((t) => human(t, view.unit)) }],
-      hooks: {
-        draw: [(self) => markers(self, view)],
-        setCursor: [(self) => {
-          const i = self.cursor.idx;
-          if (i === null || i === undefined || self.cursor.left < 0) { tip.hidden = true; return; }
-          const p = view.points[i];
-          tip.replaceChildren(
-            el('strong', {}, human(p.value, view.unit)), el('span', {}, ' ' + exact(p.value, view.unit)),
-            el('br'), el('code', {}, short(p.commit)), el('span', {}, ' ' + (p.profile || '')),
-            el('br'), el('span', {}, (p.message || '').slice(0, 120)));
-          tip.hidden = false;
-          tip.style.left = Math.min(self.cursor.left + 60, box.clientWidth - 220) + 'px';
-        }],
+    const u = new uPlot(
+      {
+        width: width(),
+        height: 240,
+        scales: { x: { time: true } },
+        legend: { show: false },
+        series: [{}, { label: view.name, stroke: '#2563eb', width: 2, points: { show: ys.length <= 200, size: 5 } }],
+        axes: [{}, { size: 90, gap: 6, values: (self, ticks) => ticks.map((t) => human(t, view.unit)) }],
+        hooks: {
+          draw: [(self) => markers(self, view)],
+          setCursor: [
+            (self) => {
+              const i = self.cursor.idx;
+              if (i === null || i === undefined || self.cursor.left < 0) {
+                tip.hidden = true;
+                return;
+              }
+              const p = view.points[i];
+              tip.replaceChildren(
+                el('strong', {}, human(p.value, view.unit)),
+                el('span', {}, ' ' + exact(p.value, view.unit)),
+                el('br'),
+                el('code', {}, short(p.commit)),
+                el('span', {}, ' ' + (p.profile || '')),
+                el('br'),
+                el('span', {}, (p.message || '').slice(0, 120)),
+              );
+              tip.hidden = false;
+              tip.style.left = Math.min(self.cursor.left + 60, box.clientWidth - 220) + 'px';
+            },
+          ],
+        },
       },
-    }, [xs, ys], box);
+      [xs, ys],
+      box,
+    );
     u.over.addEventListener('click', () => {
       const i = u.cursor.idx;
-      if (i !== null && i !== undefined) { location.href = '/projects/' + enc(slug) + '/runs/' + view.points[i].runId; }
+      if (i !== null && i !== undefined) {
+        location.href = '/projects/' + enc(slug) + '/runs/' + view.points[i].runId;
+      }
     });
     charts.push({ u, box, width });
     return u;
   }
 
   function figure(entry, branch, view) {
-    const label = entry.name + (entry.profile ? ' · ' + entry.profile : '') + (entry.target ? ' · ' + entry.target : '');
+    const label =
+      entry.name + (entry.profile ? ' · ' + entry.profile : '') + (entry.target ? ' · ' + entry.target : '');
     const box = el('div', { class: 'chart', 'data-series': entry.name });
-    const rows = view.points.slice().reverse().map((p) => el('tr', {},
-      el('td', {}, el('a', { href: '/projects/' + enc(slug) + '/runs/' + p.runId }, short(p.commit))),
-      el('td', {}, p.committedAt.slice(0, 19).replace('T', ' ')),
-      el('td', { title: exact(p.value, view.unit) }, human(p.value, view.unit)),
-      el('td', {}, p.message || '')));
-    const fig = el('figure', { class: 'chart-box' },
-      el('figcaption', {}, el('h3', {}, label),
-        el('span', { class: 'muted' }, `${view.total} runs` + (view.points.length < view.total ? `, ${view.points.length} drawn` : ''))),
+    const rows = view.points
+      .slice()
+      .reverse()
+      .map((p) =>
+        el(
+          'tr',
+          {},
+          el('td', {}, el('a', { href: '/projects/' + enc(slug) + '/runs/' + p.runId }, short(p.commit))),
+          el('td', {}, p.committedAt.slice(0, 19).replace('T', ' ')),
+          el('td', { title: exact(p.value, view.unit) }, human(p.value, view.unit)),
+          el('td', {}, p.message || ''),
+        ),
+      );
+    const fig = el(
+      'figure',
+      { class: 'chart-box' },
+      el(
+        'figcaption',
+        {},
+        el('h3', {}, label),
+        el(
+          'span',
+          { class: 'muted' },
+          `${view.total} runs` + (view.points.length < view.total ? `, ${view.points.length} drawn` : ''),
+        ),
+      ),
       box,
-      el('p', { class: 'releases' }, view.releases.length ? 'Releases: ' : 'No release in this range.',
-        ...view.releases.slice(-10).reverse().map((r) => el('span', { class: 'release', title: r.commit }, r.tag)),
-        view.releases.length > 10 ? el('span', { class: 'muted' }, `and ${view.releases.length - 10} earlier`) : null),
-      view.annotations.length ? el('ul', { class: 'annotations' },
-        ...view.annotations.map((a) => el('li', {}, el('code', {}, short(a.commit)), ' ' + a.changes.join(', ')))) : null,
-      view.regressions.length ? el('ul', { class: 'regressions' },
-        ...view.regressions.map((g) => el('li', {},
-          `${g.direction === 'improvement' ? 'Improvement' : 'Regression'} (${g.status}) from `,
-          el('code', {}, short(g.commit))))) : null,
-      el('div', { class: 'actions' },
-        el('button', { type: 'button', onclick: () => download(seriesPath(entry, branch, 'csv'), entry.name + '.csv') }, 'Download CSV'),
-        el('button', { type: 'button', onclick: () => download(seriesPath(entry, branch), entry.name + '.json') }, 'Download JSON')),
-      el('details', {}, el('summary', {}, 'Table of the points'),
-        el('div', { class: 'scroll' }, el('table', { class: 'points' },
-          el('thead', {}, el('tr', {}, el('th', {}, 'Commit'), el('th', {}, 'Committed'), el('th', {}, 'Value'), el('th', {}, 'Message'))),
-          el('tbody', {}, ...rows)))));
+      el(
+        'p',
+        { class: 'releases' },
+        view.releases.length ? 'Releases: ' : 'No release in this range.',
+        ...view.releases
+          .slice(-10)
+          .reverse()
+          .map((r) => el('span', { class: 'release', title: r.commit }, r.tag)),
+        view.releases.length > 10 ? el('span', { class: 'muted' }, `and ${view.releases.length - 10} earlier`) : null,
+      ),
+      view.annotations.length
+        ? el(
+            'ul',
+            { class: 'annotations' },
+            ...view.annotations.map((a) => el('li', {}, el('code', {}, short(a.commit)), ' ' + a.changes.join(', '))),
+          )
+        : null,
+      view.regressions.length
+        ? el(
+            'ul',
+            { class: 'regressions' },
+            ...view.regressions.map((g) =>
+              el(
+                'li',
+                {},
+                `${g.direction === 'improvement' ? 'Improvement' : 'Regression'} (${g.status}) from `,
+                el('code', {}, short(g.commit)),
+              ),
+            ),
+          )
+        : null,
+      el(
+        'div',
+        { class: 'actions' },
+        el(
+          'button',
+          { type: 'button', onclick: () => download(seriesPath(entry, branch, 'csv'), entry.name + '.csv') },
+          'Download CSV',
+        ),
+        el(
+          'button',
+          { type: 'button', onclick: () => download(seriesPath(entry, branch), entry.name + '.json') },
+          'Download JSON',
+        ),
+      ),
+      el(
+        'details',
+        {},
+        el('summary', {}, 'Table of the points'),
+        el(
+          'div',
+          { class: 'scroll' },
+          el(
+            'table',
+            { class: 'points' },
+            el(
+              'thead',
+              {},
+              el(
+                'tr',
+                {},
+                el('th', {}, 'Commit'),
+                el('th', {}, 'Committed'),
+                el('th', {}, 'Value'),
+                el('th', {}, 'Message'),
+              ),
+            ),
+            el('tbody', {}, ...rows),
+          ),
+        ),
+      ),
+    );
     return { fig, box };
   }
 
   async function load(branch) {
     status('Loading…');
-    for (const c of charts.splice(0)) { c.u.destroy(); }
+    for (const c of charts.splice(0)) {
+      c.u.destroy();
+    }
     for (const id of ['sizes', 'runtimes', 'others']) {
       const section = document.getElementById(id);
       section.replaceChildren(section.firstElementChild);
     }
     const entries = await api('/projects/' + enc(slug) + '/series/index?branch=' + enc(branch));
-    if (entries.length === 0) { status('No runs on ' + branch + ' yet.'); return; }
+    if (entries.length === 0) {
+      status('No runs on ' + branch + ' yet.');
+      return;
+    }
     // Slots in index order, filled as the series arrive (the browser fetches several at once).
     const slots = entries.map((entry) => {
-      const section = document.getElementById(entry.kind === 'size' ? 'sizes' : entry.kind === 'runtime' ? 'runtimes' : 'others');
+      const section = document.getElementById(
+        entry.kind === 'size' ? 'sizes' : entry.kind === 'runtime' ? 'runtimes' : 'others',
+      );
       section.hidden = false;
       const slot = el('div', { class: 'slot' }, el('p', { class: 'muted' }, 'Loading ' + entry.name + '…'));
       section.append(slot);
       return slot;
     });
-    await Promise.all(entries.map(async (entry, i) => {
-      const view = await api(seriesPath(entry, branch));
-      const { fig, box } = figure(entry, branch, view);
-      slots[i].replaceChildren(fig);
-      chart(box, view);
-    }));
+    await Promise.all(
+      entries.map(async (entry, i) => {
+        const view = await api(seriesPath(entry, branch));
+        const { fig, box } = figure(entry, branch, view);
+        slots[i].replaceChildren(fig);
+        chart(box, view);
+      }),
+    );
     status('');
   }
 
@@ -154,13 +267,19 @@
     const branches = await api('/projects/' + enc(slug) + '/branches');
     const select = document.getElementById('branch');
     const wanted = new URLSearchParams(location.search).get('branch') || project.defaultBranch;
-    for (const b of branches) { select.append(el('option', { value: b.name, selected: b.name === wanted }, b.name)); }
-    if (!branches.some((b) => b.name === wanted)) { select.append(el('option', { value: wanted, selected: true }, wanted)); }
+    for (const b of branches) {
+      select.append(el('option', { value: b.name, selected: b.name === wanted }, b.name));
+    }
+    if (!branches.some((b) => b.name === wanted)) {
+      select.append(el('option', { value: wanted, selected: true }, wanted));
+    }
     select.addEventListener('change', () => {
       history.replaceState(null, '', '?branch=' + enc(select.value));
       load(select.value).catch(fail);
     });
     window.addEventListener('resize', () => charts.forEach((c) => c.u.setSize({ width: c.width(), height: 240 })));
     await load(select.value);
-  } catch (error) { fail(error); }
+  } catch (error) {
+    fail(error);
+  }
 })();

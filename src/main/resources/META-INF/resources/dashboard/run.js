@@ -9,43 +9,105 @@
   try {
     const [run, comparison] = await Promise.all([
       api('/projects/' + enc(slug) + '/runs/' + enc(id)),
-      api('/projects/' + enc(slug) + '/runs/' + enc(id) + '/comparison')]);
+      api('/projects/' + enc(slug) + '/runs/' + enc(id) + '/comparison'),
+    ]);
     document.getElementById('title').replaceChildren('Run ' + run.id + ' ', badge(comparison.status));
-    const facts = [['Commit', el('code', {}, run.commit)], ['Branch', run.branch], ['Tag', run.tag],
-      ['Pull request', run.pullRequest ? '#' + run.pullRequest : null], ['Committed', run.committedAt],
-      ['Message', run.message], ['Author', run.author], ['Profile', run.profile.name],
-      ['Toolchain', Object.entries(run.toolchain).map(([k, v]) => k + ' ' + v).join(', ')],
+    const facts = [
+      ['Commit', el('code', {}, run.commit)],
+      ['Branch', run.branch],
+      ['Tag', run.tag],
+      ['Pull request', run.pullRequest ? '#' + run.pullRequest : null],
+      ['Committed', run.committedAt],
+      ['Message', run.message],
+      ['Author', run.author],
+      ['Profile', run.profile.name],
+      [
+        'Toolchain',
+        Object.entries(run.toolchain)
+          .map(([k, v]) => k + ' ' + v)
+          .join(', '),
+      ],
       ['Runner', Object.values(run.runner).join(', ')],
-      ['CI', safeUrl(run.ciUrl) ? el('a', { href: safeUrl(run.ciUrl), rel: 'noopener noreferrer' }, run.ciUrl) : run.ciUrl]];
-    document.getElementById('facts').replaceChildren(...facts.filter(([, v]) => v)
-      .flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
+      [
+        'CI',
+        safeUrl(run.ciUrl) ? el('a', { href: safeUrl(run.ciUrl), rel: 'noopener noreferrer' }, run.ciUrl) : run.ciUrl,
+      ],
+    ];
+    document
+      .getElementById('facts')
+      .replaceChildren(...facts.filter(([, v]) => v).flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
 
     const b = comparison.baseline;
-    document.getElementById('baseline').replaceChildren(...(b
-      ? ['Compared with ', b.tag ? 'release ' + b.tag + ' ' : '',
-        el('a', { href: '/projects/' + enc(slug) + '/runs/' + b.runId }, 'run ' + b.runId), ' (', el('code', {}, short(b.commit)), ').']
-      : ['No baseline yet: there is no earlier release of this target and profile.']));
+    document
+      .getElementById('baseline')
+      .replaceChildren(
+        ...(b
+          ? [
+              'Compared with ',
+              b.tag ? 'release ' + b.tag + ' ' : '',
+              el('a', { href: '/projects/' + enc(slug) + '/runs/' + b.runId }, 'run ' + b.runId),
+              ' (',
+              el('code', {}, short(b.commit)),
+              ').',
+            ]
+          : ['No baseline yet: there is no earlier release of this target and profile.']),
+      );
     document.getElementById('warnings').replaceChildren(...comparison.warnings.map((w) => el('li', {}, w)));
 
     const order = ['regressed', 'noisy', 'missing', 'improved', 'new', 'unchanged'];
     const verdicts = comparison.verdicts.slice().sort((x, y) => order.indexOf(x.status) - order.indexOf(y.status));
-    document.querySelector('#verdicts tbody').replaceChildren(...verdicts.map((v) => el('tr', { class: v.status },
-      el('td', {}, badge(v.status)), el('td', {}, v.kind), el('td', {}, v.name),
-      el('td', { title: exact(v.baseline, v.unit) }, human(v.baseline, v.unit)),
-      el('td', { title: exact(v.current, v.unit) }, human(v.current, v.unit)),
-      el('td', { title: exact(v.delta, v.unit) }, signed(v.delta, v.unit)),
-      el('td', {}, percent(v.deltaPercent)),
-      el('td', {}, v.explanations.length ? v.explanations.join(', ')
-        : v.status === 'regressed' || v.status === 'improved' ? 'code change'
-          : v.status === 'noisy' ? (v.reason || 'the data cannot tell' + (v.pValue ? ' (p = ' + v.pValue.toPrecision(2) + ')' : '')) : ''))));
+    document
+      .querySelector('#verdicts tbody')
+      .replaceChildren(
+        ...verdicts.map((v) =>
+          el(
+            'tr',
+            { class: v.status },
+            el('td', {}, badge(v.status)),
+            el('td', {}, v.kind),
+            el('td', {}, v.name),
+            el('td', { title: exact(v.baseline, v.unit) }, human(v.baseline, v.unit)),
+            el('td', { title: exact(v.current, v.unit) }, human(v.current, v.unit)),
+            el('td', { title: exact(v.delta, v.unit) }, signed(v.delta, v.unit)),
+            el('td', {}, percent(v.deltaPercent)),
+            el(
+              'td',
+              {},
+              v.explanations.length
+                ? v.explanations.join(', ')
+                : v.status === 'regressed' || v.status === 'improved'
+                  ? 'code change'
+                  : v.status === 'noisy'
+                    ? v.reason || 'the data cannot tell' + (v.pValue ? ' (p = ' + v.pValue.toPrecision(2) + ')' : '')
+                    : '',
+            ),
+          ),
+        ),
+      );
 
-    const changes = [['Profile', comparison.profileChanges], ['Toolchain', comparison.toolchainChanges], ['Runner', comparison.runnerChanges]]
-      .flatMap(([what, list]) => list.map((c) => el('tr', {}, el('td', {}, what), el('td', {}, c.setting),
-        el('td', {}, c.baseline), el('td', {}, c.current))));
-    document.querySelector('#changes tbody').replaceChildren(...(changes.length ? changes
-      : [el('tr', {}, el('td', { colspan: 4 }, 'Nothing in the environment changed.'))]));
+    const changes = [
+      ['Profile', comparison.profileChanges],
+      ['Toolchain', comparison.toolchainChanges],
+      ['Runner', comparison.runnerChanges],
+    ].flatMap(([what, list]) =>
+      list.map((c) =>
+        el('tr', {}, el('td', {}, what), el('td', {}, c.setting), el('td', {}, c.baseline), el('td', {}, c.current)),
+      ),
+    );
+    document
+      .querySelector('#changes tbody')
+      .replaceChildren(
+        ...(changes.length ? changes : [el('tr', {}, el('td', { colspan: 4 }, 'Nothing in the environment changed.'))]),
+      );
 
-    document.querySelector('#profile tbody').replaceChildren(...Object.entries(run.profile.effective).map(([k, e]) =>
-      el('tr', {}, el('td', {}, k), el('td', {}, el('code', {}, e.value)), el('td', {}, e.source))));
-  } catch (error) { fail(error); }
+    document
+      .querySelector('#profile tbody')
+      .replaceChildren(
+        ...Object.entries(run.profile.effective).map(([k, e]) =>
+          el('tr', {}, el('td', {}, k), el('td', {}, el('code', {}, e.value)), el('td', {}, e.source)),
+        ),
+      );
+  } catch (error) {
+    fail(error);
+  }
 })();
