@@ -41,7 +41,6 @@ final class ComparisonMarkdown {
         }
         List<Verdict> shown = c.verdicts().stream()
                 .filter(v -> v.status() != VerdictStatus.UNCHANGED)
-                .sorted(java.util.Comparator.comparing(Verdict::status))
                 .toList();
         List<Verdict> folded = c.verdicts().stream()
                 .filter(v -> v.status() == VerdictStatus.UNCHANGED)

@@ -10,7 +10,8 @@ import java.util.Map;
  * A run's measurements judged against a baseline: one verdict per measurement, what changed in the
  * environment, and warnings. {@code status} is the worst verdict ({@code regressed} > {@code noisy}
  * > {@code improved} > {@code unchanged}), or {@code no-baseline} when there is nothing to compare
- * with. Pure: built by {@link #of}, no framework; the API's answer is made from it elsewhere.
+ * with. Verdicts are listed worst first. Pure: built by {@link #of}, no framework; the API's
+ * answer is made from it elsewhere.
  */
 public record Judgement(
         BaselineRef baseline,
@@ -81,6 +82,15 @@ public record Judgement(
                 before.toolchainChanges(environment),
                 before.runnerChanges(environment),
                 List.copyOf(warnings));
+    }
+
+    /** In the one order of {@link VerdictStatus}, worst first; by kind and name within a status. */
+    private static List<Verdict> worstFirst(List<Verdict> verdicts) {
+        return verdicts.stream()
+                .sorted(Comparator.comparing(Verdict::status)
+                        .thenComparing(Verdict::kind)
+                        .thenComparing(Verdict::name))
+                .toList();
     }
 
     private static List<Measured> ordered(List<Measured> measured) {

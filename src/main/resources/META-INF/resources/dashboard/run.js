@@ -54,8 +54,8 @@
       );
     document.getElementById('warnings').replaceChildren(...comparison.warnings.map((w) => el('li', {}, w)));
 
-    const order = ['regressed', 'noisy', 'missing', 'improved', 'new', 'unchanged'];
-    const verdicts = comparison.verdicts.slice().sort((x, y) => order.indexOf(x.status) - order.indexOf(y.status));
+    // The API lists verdicts worst first (regressed, noisy, missing, improved, new, unchanged).
+    const verdicts = comparison.verdicts;
     document
       .querySelector('#verdicts tbody')
       .replaceChildren(
@@ -70,17 +70,7 @@
             el('td', { title: exact(v.current, v.unit) }, human(v.current, v.unit)),
             el('td', { title: exact(v.delta, v.unit) }, signed(v.delta, v.unit)),
             el('td', {}, percent(v.deltaPercent)),
-            el(
-              'td',
-              {},
-              v.explanations.length
-                ? v.explanations.join(', ')
-                : v.status === 'regressed' || v.status === 'improved'
-                  ? 'code change'
-                  : v.status === 'noisy'
-                    ? v.reason || 'the data cannot tell' + (v.pValue ? ' (p = ' + v.pValue.toPrecision(2) + ')' : '')
-                    : '',
-            ),
+            el('td', {}, v.why),
           ),
         ),
       );

@@ -115,9 +115,9 @@ class ComparisonTest {
         assertThat(c.verdicts())
                 .extracting(Verdict::name, Verdict::status)
                 .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("gone", VerdictStatus.MISSING),
                         org.assertj.core.groups.Tuple.tuple("added", VerdictStatus.NEW),
-                        org.assertj.core.groups.Tuple.tuple("kept", VerdictStatus.UNCHANGED),
-                        org.assertj.core.groups.Tuple.tuple("gone", VerdictStatus.MISSING));
+                        org.assertj.core.groups.Tuple.tuple("kept", VerdictStatus.UNCHANGED));
         assertThat(c.status()).isEqualTo("unchanged");
         assertThat(c.markdown())
                 .contains("<details><summary>1 unchanged</summary>")
