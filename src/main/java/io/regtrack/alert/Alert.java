@@ -1,6 +1,7 @@
 package io.regtrack.alert;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.regtrack.verdict.SeriesKey;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -102,4 +103,9 @@ public class Alert extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Which series of its build the change was found in. */
+    public SeriesKey seriesKey() {
+        return new SeriesKey(kind, name);
+    }
 }

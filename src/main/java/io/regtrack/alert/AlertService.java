@@ -12,6 +12,7 @@ import io.regtrack.run.Run;
 import io.regtrack.run.RunRepository;
 import io.regtrack.run.WindowPoint;
 import io.regtrack.verdict.Judgement;
+import io.regtrack.verdict.SeriesKey;
 import io.regtrack.verdict.Thresholds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -64,35 +65,32 @@ public class AlertService {
             return;
         }
         runs.lock("alerts " + project.id + " " + run.branch + " " + run.target + " " + run.profileName);
-        Map<String, List<WindowPoint>> windows = measurements.windows(
-                run,
-                rows.stream().map(m -> Map.of("kind", m.kind, "name", m.name)).toList(),
-                detection.window(),
-                true);
+        Map<SeriesKey, List<WindowPoint>> windows = measurements.windows(
+                run, rows.stream().map(Measurement::seriesKey).toList(), detection.window(), true);
         Set<Long> windowRuns = new HashSet<>();
         windows.values().forEach(points -> points.forEach(p -> windowRuns.add(p.runId())));
-        Map<String, List<Alert>> known = new HashMap<>();
+        Map<SeriesKey, List<Alert>> known = new HashMap<>();
         alerts.ofRunsInWindow(project.id, run.branch, BuildKey.of(run), windowRuns)
-                .forEach(a -> known.computeIfAbsent(key(a.kind, a.name), k -> new ArrayList<>())
+                .forEach(a -> known.computeIfAbsent(a.seriesKey(), k -> new ArrayList<>())
                         .add(a));
-        Map<String, List<Alert>> live = new HashMap<>();
+        Map<SeriesKey, List<Alert>> live = new HashMap<>();
         alerts.live(project.id, run.branch, BuildKey.of(run))
-                .forEach(a -> live.computeIfAbsent(key(a.kind, a.name), k -> new ArrayList<>())
+                .forEach(a -> live.computeIfAbsent(a.seriesKey(), k -> new ArrayList<>())
                         .add(a));
         Thresholds thresholds = projects.thresholds(project);
         Release release = Release.of(judgement, runs);
-        Map<String, Double> releaseValues = new HashMap<>();
+        Map<SeriesKey, Double> releaseValues = new HashMap<>();
         judgement.verdicts().stream()
                 .filter(v -> v.baseline() != null)
-                .forEach(v -> releaseValues.put(key(v.kind(), v.name()), v.baseline()));
+                .forEach(v -> releaseValues.put(new SeriesKey(v.kind(), v.name()), v.baseline()));
         List<Found> found = new ArrayList<>();
         for (Measurement m : rows) {
-            List<WindowPoint> window = windows.getOrDefault(key(m.kind, m.name), List.of());
+            List<WindowPoint> window = windows.getOrDefault(m.seriesKey(), List.of());
             if (window.isEmpty() || window.get(window.size() - 1).runId() != run.id) {
                 continue; // an upload older than the branch's newest point: its series moved on already
             }
-            List<Alert> ofSeries = known.getOrDefault(key(m.kind, m.name), List.of());
-            detect(m, window, ofSeries, thresholds, release, releaseValues.get(key(m.kind, m.name)))
+            List<Alert> ofSeries = known.getOrDefault(m.seriesKey(), List.of());
+            detect(m, window, ofSeries, thresholds, release, releaseValues.get(m.seriesKey()))
                     .filter(change -> isNew(change, window, ofSeries))
                     .ifPresent(change -> found.add(new Found(m, window, change)));
         }
@@ -147,7 +145,7 @@ public class AlertService {
             Run run,
             Release release,
             List<Found> found,
-            Map<String, List<Alert>> live,
+            Map<SeriesKey, List<Alert>> live,
             Thresholds thresholds) {
         if (found.isEmpty()) {
             return;
@@ -196,7 +194,7 @@ public class AlertService {
             alert.openedAt = now;
             alert.updatedAt = now;
             alerts.persist(alert);
-            fix(live.getOrDefault(key(alert.kind, alert.name), List.of()), alert, thresholds, now);
+            fix(live.getOrDefault(alert.seriesKey(), List.of()), alert, thresholds, now);
         }
     }
 
@@ -230,10 +228,6 @@ public class AlertService {
     /** Sizes and other exact counts move by steps; everything else is noisy. */
     static boolean isExact(String kind) {
         return kind.equals("size");
-    }
-
-    private static String key(String kind, String name) {
-        return kind + "\u0000" + name;
     }
 
     private record Found(Measurement measurement, List<WindowPoint> window, Change change) {}

@@ -11,6 +11,7 @@ import io.regtrack.run.Run;
 import io.regtrack.run.RunRepository;
 import io.regtrack.verdict.Judgement;
 import io.regtrack.verdict.Measured;
+import io.regtrack.verdict.SeriesKey;
 import io.regtrack.verdict.Thresholds;
 import io.regtrack.web.ServerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,25 +32,26 @@ import java.util.Optional;
 @Transactional(Transactional.TxType.MANDATORY)
 public class ComparisonService {
 
-    static final int HISTORY = 30;
-
     private final ProjectService projects;
     private final RunRepository runs;
     private final MeasurementRepository measurements;
     private final BaselineFinder baselines;
     private final ServerConfig server;
+    private final VerdictConfig config;
 
     ComparisonService(
             ProjectService projects,
             RunRepository runs,
             MeasurementRepository measurements,
             BaselineFinder baselines,
-            ServerConfig server) {
+            ServerConfig server,
+            VerdictConfig config) {
         this.projects = projects;
         this.runs = runs;
         this.measurements = measurements;
         this.baselines = baselines;
         this.server = server;
+        this.config = config;
     }
 
     /** The run judged and answered for, as {@code GET …/comparison} and an upload answer it. */
@@ -70,14 +72,14 @@ public class ComparisonService {
                         f.run().environment()))
                 .orElse(null);
         Thresholds thresholds = projects.thresholds(project);
-        Map<String, List<Double>> histories = base == null
+        Map<SeriesKey, List<Double>> histories = base == null
                 ? Map.of()
                 : measurements.histories(
                         run,
                         rows.stream()
                                 .filter(m -> !"size".equals(m.kind) && (m.samples == null || m.samples.length < 2))
                                 .toList(),
-                        HISTORY);
+                        config.history());
         List<String> warnings = new ArrayList<>(run.profileWarnings);
         warnings.addAll(nonReproducible(run, rows));
         return Judgement.of(measured(rows), run.environment(), base, thresholds, histories, warnings);

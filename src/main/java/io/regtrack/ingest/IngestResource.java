@@ -1,6 +1,7 @@
 package io.regtrack.ingest;
 
 import io.regtrack.comparison.Comparison;
+import io.regtrack.web.HttpLimits;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -59,7 +60,7 @@ public class IngestResource {
     @APIResponse(responseCode = "400", description = "Invalid upload; nothing stored")
     @APIResponse(responseCode = "409", description = "The idempotencyKey was used for a different upload")
     @APIResponse(responseCode = "401", description = "No token, or not a valid one; the body was not read")
-    @APIResponse(responseCode = "413", description = "The body is over 5 MiB")
+    @APIResponse(responseCode = "413", description = "The body is over " + HttpLimits.MAX_MIB + " MiB")
     @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
     @APIResponse(
             responseCode = "503",

@@ -3,6 +3,7 @@ package io.regtrack.ingest;
 import io.regtrack.git.RefName;
 import io.regtrack.ingest.RunUpload.MeasurementUpload;
 import io.regtrack.problem.Violation;
+import io.regtrack.verdict.SeriesKey;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,7 +41,7 @@ final class UploadRules {
             });
         }
         if (upload.measurements() != null) {
-            Set<String> seen = new HashSet<>();
+            Set<SeriesKey> seen = new HashSet<>();
             for (int i = 0; i < upload.measurements().size(); i++) {
                 MeasurementUpload m = upload.measurements().get(i);
                 if (m != null) {
@@ -51,11 +52,11 @@ final class UploadRules {
         return found;
     }
 
-    private static void checkMeasurement(String at, MeasurementUpload m, Set<String> seen, List<Violation> found) {
+    private static void checkMeasurement(String at, MeasurementUpload m, Set<SeriesKey> seen, List<Violation> found) {
         if (m.name() != null && m.name().chars().anyMatch(Character::isISOControl)) {
             found.add(new Violation(at + ".name", "must not contain control characters"));
         }
-        if (m.kind() != null && m.name() != null && !seen.add(m.kind() + "\u0000" + m.name())) {
+        if (m.kind() != null && m.name() != null && !seen.add(new SeriesKey(m.kind(), m.name()))) {
             found.add(new Violation(at, "the " + m.kind() + " '" + m.name() + "' appears more than once"));
         }
         if ((m.value() == null) == (m.samples() == null)) {

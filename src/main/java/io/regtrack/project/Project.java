@@ -9,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -45,10 +44,10 @@ public class Project extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    /** Overrides of the default thresholds, in the shape of {@code ThresholdsBody}. */
+    /** Overrides of the default thresholds; what is left out takes the default. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    public Map<String, Object> thresholds = Map.of();
+    public ThresholdsBody thresholds = ThresholdsBody.NONE;
 
     /** A release every run is judged against, instead of the newest earlier one. */
     @Column(name = "pinned_release_id")

@@ -1,6 +1,5 @@
 package io.regtrack.project;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.regtrack.auth.Access;
 import io.regtrack.auth.Caller;
 import io.regtrack.git.RefName;
@@ -19,10 +18,8 @@ public class ProjectService {
     private final ProjectRepository projects;
     private final Access access;
     private final InputCheck input;
-    private final ObjectMapper json;
 
-    ProjectService(ProjectRepository projects, Access access, InputCheck input, ObjectMapper json) {
-        this.json = json;
+    ProjectService(ProjectRepository projects, Access access, InputCheck input) {
         this.input = input;
         this.projects = projects;
         this.access = access;
@@ -110,7 +107,7 @@ public class ProjectService {
 
     /** A project's thresholds in force: its own over the defaults. */
     public Thresholds thresholds(Project project) {
-        return json.convertValue(project.thresholds, ThresholdsBody.class).effective();
+        return (project.thresholds == null ? ThresholdsBody.NONE : project.thresholds).effective();
     }
 
     /** The project, for an admin. */

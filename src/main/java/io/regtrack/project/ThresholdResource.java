@@ -1,6 +1,5 @@
 package io.regtrack.project;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.regtrack.web.InputCheck;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -10,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -22,12 +20,10 @@ public class ThresholdResource {
 
     private final ProjectService projects;
     private final InputCheck input;
-    private final ObjectMapper json;
 
-    ThresholdResource(ProjectService projects, InputCheck input, ObjectMapper json) {
+    ThresholdResource(ProjectService projects, InputCheck input) {
         this.projects = projects;
         this.input = input;
-        this.json = json;
     }
 
     @GET
@@ -43,11 +39,10 @@ public class ThresholdResource {
             summary = "Set the thresholds",
             description = "Needs an admin token. Replaces the project's thresholds; "
                     + "what is left out takes the default. Answers the thresholds in force.")
-    @SuppressWarnings("unchecked")
     public ThresholdsBody put(@PathParam("slug") String slug, ThresholdsBody body) {
         Project project = projects.administrable(slug);
         ThresholdsBody rules = input.valid(body);
-        project.thresholds = json.convertValue(rules, Map.class);
+        project.thresholds = rules;
         return ThresholdsBody.of(rules.effective());
     }
 }

@@ -22,6 +22,9 @@ public record ThresholdsBody(
         @Valid RuntimeRule runtime,
         @Size(max = 1_000) Map<@Size(min = 1, max = 200) String, @Valid Override> measurements) {
 
+    /** No overrides: every rule is the default. */
+    public static final ThresholdsBody NONE = new ThresholdsBody(null, null, null);
+
     @Schema(description = "A size fails when it grows beyond `percent` of the baseline or `bytes`, whichever is larger")
     public record SizeRule(
             @Schema(example = "1.0") @PositiveOrZero @Max(1_000)

@@ -1,6 +1,7 @@
 package io.regtrack.run;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.regtrack.verdict.SeriesKey;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -63,4 +64,9 @@ public class Measurement extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Long> parts;
+
+    /** Which series of its run's build this measurement belongs to. */
+    public SeriesKey seriesKey() {
+        return new SeriesKey(kind, name);
+    }
 }

@@ -1,6 +1,7 @@
 package io.regtrack.run;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.regtrack.verdict.SeriesKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,18 +25,12 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
     }
 
     /**
-     * The newest central values of several series before {@code run}, oldest first, keyed as
-     * {@code Measured.key()} (kind and name): the run's branch, built for the same target and profile.
+     * The newest central values of several series before {@code run}, oldest first: the run's
+     * branch, built for the same target and profile.
      */
-    public Map<String, List<Double>> histories(Run run, Collection<Measurement> of, int limit) {
-        Map<String, List<Double>> centers = new HashMap<>();
-        windows(
-                        run,
-                        of.stream()
-                                .map(m -> Map.of("kind", m.kind, "name", m.name))
-                                .toList(),
-                        limit,
-                        false)
+    public Map<SeriesKey, List<Double>> histories(Run run, Collection<Measurement> of, int limit) {
+        Map<SeriesKey, List<Double>> centers = new HashMap<>();
+        windows(run, of.stream().map(Measurement::seriesKey).toList(), limit, false)
                 .forEach((key, points) -> centers.put(
                         key, points.stream().map(WindowPoint::center).toList()));
         return centers;
@@ -43,14 +38,13 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
 
     /**
      * The newest points of several series of {@code run}'s branch, target and profile, oldest
-     * first, keyed by kind and name as {@code Measured.key()}: the series' newest points
+     * first: the series' newest points
      * ({@code newest}), or those strictly before the run. One statement reading one index range of at most {@code limit} rows per series,
      * however long the history.
      */
-    public Map<String, List<WindowPoint>> windows(
-            Run run, List<Map<String, String>> kindsAndNames, int limit, boolean newest) {
-        Map<String, List<WindowPoint>> byKey = new HashMap<>();
-        if (kindsAndNames.isEmpty()) {
+    public Map<SeriesKey, List<WindowPoint>> windows(Run run, List<SeriesKey> series, int limit, boolean newest) {
+        Map<SeriesKey, List<WindowPoint>> byKey = new HashMap<>();
+        if (series.isEmpty()) {
             return byKey;
         }
         String sql = "select k.kind, k.name, h.run_id, h.committed_at, h.center"
@@ -64,7 +58,7 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
                 + " order by k.kind, k.name, h.committed_at, h.id";
         var query = getEntityManager()
                 .createNativeQuery(sql)
-                .setParameter("keys", toJson(kindsAndNames))
+                .setParameter("keys", toJson(series))
                 .setParameter("project", run.projectId)
                 .setParameter("branch", run.branch)
                 .setParameter("target", run.target)
@@ -76,7 +70,7 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         for (Object[] row : rows) {
-            byKey.computeIfAbsent(row[0] + "\u0000" + row[1], k -> new ArrayList<>())
+            byKey.computeIfAbsent(new SeriesKey((String) row[0], (String) row[1]), k -> new ArrayList<>())
                     .add(new WindowPoint(
                             ((Number) row[2]).longValue(), toInstant(row[3]), ((Number) row[4]).doubleValue()));
         }
@@ -93,7 +87,7 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
         return ((java.sql.Timestamp) value).toInstant();
     }
 
-    private static String toJson(List<Map<String, String>> keys) {
+    private static String toJson(List<SeriesKey> keys) {
         try {
             return JSON.writeValueAsString(keys);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

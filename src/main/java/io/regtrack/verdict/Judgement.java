@@ -43,7 +43,7 @@ public record Judgement(
             Environment environment,
             Base base,
             Thresholds thresholds,
-            Map<String, List<Double>> histories,
+            Map<SeriesKey, List<Double>> histories,
             List<String> warnings) {
         if (base == null) {
             List<Verdict> verdicts = ordered(measured).stream()
@@ -53,7 +53,7 @@ public record Judgement(
         }
         Environment before = base.environment();
         List<String> explanations = before.explain(environment);
-        Map<String, Measured> baseline = new LinkedHashMap<>();
+        Map<SeriesKey, Measured> baseline = new LinkedHashMap<>();
         base.measured().forEach(m -> baseline.put(m.key(), m));
         List<Verdict> verdicts = new ArrayList<>();
         for (Measured current : ordered(measured)) {
@@ -77,7 +77,7 @@ public record Judgement(
         return new Judgement(
                 base.ref(),
                 status,
-                verdicts,
+                worstFirst(verdicts),
                 before.profileChanges(environment),
                 before.toolchainChanges(environment),
                 before.runnerChanges(environment),

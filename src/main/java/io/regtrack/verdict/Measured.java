@@ -18,7 +18,7 @@ public record Measured(String kind, String name, String unit, double center, dou
         return samples != null && samples.length > 1;
     }
 
-    public String key() {
-        return kind + "\u0000" + name;
+    public SeriesKey key() {
+        return new SeriesKey(kind, name);
     }
 }

@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * Refusals decided from the request line and headers, before any body is read, each answered as
  * problem+json: an address over {@value #MAX_URI_CHARS} characters ({@code 414}), a body declared
- * larger than 5 MiB ({@code 413}), a declared length that is not a length ({@code 400}), a body
+ * larger than {@value #MAX_MIB} MiB ({@code 413}), a declared length that is not a length ({@code 400}), a body
  * without a {@code Content-Type} ({@code 415}). A chunked body is collected up to the limit and
  * refused with a {@code 413} problem as soon as it passes it.
  *
@@ -26,7 +26,10 @@ import java.util.Set;
 @ApplicationScoped
 public class HttpLimits {
 
-    public static final long MAX_BYTES = 5L * 1024 * 1024;
+    /** The largest body accepted, in MiB: the one place this limit is set. */
+    public static final int MAX_MIB = 5;
+
+    public static final long MAX_BYTES = MAX_MIB * 1024L * 1024;
     static final int MAX_URI_CHARS = 8192;
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
@@ -88,7 +91,12 @@ public class HttpLimits {
     }
 
     private void tooLarge(RoutingContext ctx) {
-        refuse(ctx, 413, "too-large", "Payload too large", "The body is over 5 MiB; split the run or drop raw samples");
+        refuse(
+                ctx,
+                413,
+                "too-large",
+                "Payload too large",
+                "The body is over " + MAX_MIB + " MiB; split the run or drop raw samples");
     }
 
     /** An HTTP/1.1 body of unknown length, whose size is known only once it has arrived. */

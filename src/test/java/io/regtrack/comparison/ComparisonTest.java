@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.regtrack.verdict.Environment;
 import io.regtrack.verdict.Judgement;
 import io.regtrack.verdict.Measured;
+import io.regtrack.verdict.SeriesKey;
 import io.regtrack.verdict.Thresholds;
 import io.regtrack.verdict.Verdict;
 import io.regtrack.verdict.VerdictStatus;
@@ -37,7 +38,7 @@ class ComparisonTest {
             Subject run,
             Judgement.Base base,
             Thresholds thresholds,
-            Map<String, List<Double>> histories,
+            Map<SeriesKey, List<Double>> histories,
             List<String> warnings) {
         return Comparison.of(
                 new Comparison.Subject(run.runId(), run.commit(), run.branch(), run.url()),
