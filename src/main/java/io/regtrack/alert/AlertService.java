@@ -12,6 +12,7 @@ import io.regtrack.run.Run;
 import io.regtrack.run.RunRepository;
 import io.regtrack.run.WindowPoint;
 import io.regtrack.verdict.Judgement;
+import io.regtrack.verdict.Kinds;
 import io.regtrack.verdict.SeriesKey;
 import io.regtrack.verdict.Thresholds;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Finds the changes an upload brings to its branch's series and records each as an alert: on a
@@ -105,13 +107,13 @@ public class AlertService {
             Release release,
             Double releaseValue) {
         double[] values = window.stream().mapToDouble(WindowPoint::center).toArray();
-        if (isExact(m.kind)) {
-            Thresholds.Size size = thresholds.sizeFor(m.name);
-            Optional<Change> step = ChangeFinder.step(values, size::allowance);
+        if (Kinds.exact(m.kind, m.unit)) {
+            DoubleUnaryOperator allowance = allowance(m.kind, m.name, thresholds);
+            Optional<Change> step = ChangeFinder.step(values, allowance);
             if (step.isPresent() || release == null || releaseValue == null) {
                 return step;
             }
-            return ChangeFinder.creep(values, release.lastIndexIn(window) + 1, releaseValue, size::allowance);
+            return ChangeFinder.creep(values, release.lastIndexIn(window) + 1, releaseValue, allowance);
         }
         ShiftDetector detector =
                 detection.detector(thresholds.runtimeFor(m.name).minEffectPercent() / 100);
@@ -166,7 +168,8 @@ public class AlertService {
             alert.unit = f.measurement().unit;
             alert.target = run.target;
             alert.profileName = run.profileName;
-            alert.direction = Direction.of(change.isIncrease()).wire();
+            alert.direction = Direction.of(Kinds.worse(alert.kind, change.before(), change.after()))
+                    .wire();
             alert.method = change.method().name().toLowerCase();
             alert.status = AlertStatus.OPEN.wire();
             alert.before = change.before();
@@ -203,16 +206,17 @@ public class AlertService {
      * size allowance for exact series, within the minimum effect for noisy ones.
      */
     private void fix(List<Alert> liveOfSeries, Alert change, Thresholds thresholds, Instant now) {
+        double sign = Kinds.biggerIsBetter(change.kind) ? -1 : 1; // "worse" is up, or down for throughput
         for (Alert regression : liveOfSeries) {
-            if (!Direction.isRegression(regression.direction) || change.after >= regression.after) {
+            if (!Direction.isRegression(regression.direction) || sign * change.after >= sign * regression.after) {
                 continue;
             }
-            double tolerance = isExact(change.kind)
-                    ? thresholds.sizeFor(change.name).allowance(regression.before)
+            double tolerance = Kinds.exact(change.kind, change.unit)
+                    ? allowance(change.kind, change.name, thresholds).applyAsDouble(regression.before)
                     : Math.abs(regression.before)
                             * thresholds.runtimeFor(change.name).minEffectPercent()
                             / 100;
-            if (change.after <= regression.before + tolerance) {
+            if (sign * change.after <= sign * regression.before + tolerance) {
                 regression.status = AlertStatus.FIXED.wire();
                 regression.note = "Fixed: back to " + format(change.after) + " from commit "
                         + (change.culpritCommit != null ? change.culpritCommit : change.detectedCommit);
@@ -225,9 +229,10 @@ public class AlertService {
         return value == Math.rint(value) ? String.format("%,d", (long) value) : String.format("%.4g", value);
     }
 
-    /** Sizes and other exact counts move by steps; everything else is noisy. */
-    static boolean isExact(String kind) {
-        return kind.equals("size");
+    /** How far an exact series may move without a step: the size rule, or its percentage for counts. */
+    private static DoubleUnaryOperator allowance(String kind, String name, Thresholds thresholds) {
+        Thresholds.Size rule = thresholds.sizeFor(name);
+        return Kinds.SIZE.equals(kind) ? rule::allowance : rule::countAllowance;
     }
 
     private record Found(Measurement measurement, List<WindowPoint> window, Change change) {}

@@ -2,7 +2,7 @@ package io.regtrack.alert;
 
 import java.util.Locale;
 
-/** Which way a change moved a series: up is a regression for every kind tracked today. */
+/** Whether a change made a series worse (a regression) or better; see {@code verdict.Kinds} for which way is worse. */
 public enum Direction {
     REGRESSION,
     IMPROVEMENT;
@@ -11,8 +11,8 @@ public enum Direction {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static Direction of(boolean increase) {
-        return increase ? REGRESSION : IMPROVEMENT;
+    static Direction of(boolean worse) {
+        return worse ? REGRESSION : IMPROVEMENT;
     }
 
     static boolean isRegression(String wire) {

@@ -3,6 +3,7 @@ package io.regtrack.ingest;
 import io.regtrack.git.RefName;
 import io.regtrack.ingest.RunUpload.MeasurementUpload;
 import io.regtrack.problem.Violation;
+import io.regtrack.verdict.Kinds;
 import io.regtrack.verdict.SeriesKey;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -79,10 +80,7 @@ final class UploadRules {
                 }
             });
         }
-        if (m.kind() != null
-                && m.unit() == null
-                && !m.kind().equals("size")
-                && !m.kind().equals("runtime")) {
+        if (m.kind() != null && m.unit() == null && unitOf(m).isEmpty()) {
             found.add(new Violation(at + ".unit", "a custom kind needs its unit"));
         }
         if ("size".equals(m.kind())) {
@@ -119,8 +117,9 @@ final class UploadRules {
             return m.unit();
         }
         return switch (m.kind()) {
-            case "size" -> "bytes";
-            case "runtime" -> "seconds";
+            case Kinds.SIZE -> "bytes";
+            case Kinds.RUNTIME -> "seconds";
+            case Kinds.INSTRUCTIONS -> Kinds.COUNT;
             default -> "";
         };
     }

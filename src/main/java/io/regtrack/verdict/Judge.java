@@ -39,22 +39,30 @@ public final class Judge {
     private static Verdict.Call call(Measured baseline, Measured current, Thresholds thresholds, List<Double> history) {
         double delta = current.center() - baseline.center();
         Double percent = baseline.center() == 0 ? null : delta / Math.abs(baseline.center()) * 100;
-        if ("size".equals(current.kind())) {
-            double allowance = thresholds.sizeFor(current.name()).allowance(baseline.center());
-            return Verdict.Call.of(byDirection(delta, Math.abs(delta) > allowance), "size-threshold");
+        if (Kinds.exact(current.kind(), current.unit())) {
+            boolean size = Kinds.SIZE.equals(current.kind());
+            Thresholds.Size rule = thresholds.sizeFor(current.name());
+            double allowance = size ? rule.allowance(baseline.center()) : rule.countAllowance(baseline.center());
+            return Verdict.Call.of(
+                    byDirection(current.kind(), delta, Math.abs(delta) > allowance),
+                    size ? "size-threshold" : "count-threshold");
         }
         Thresholds.Runtime rule = thresholds.runtimeFor(current.name());
         if (baseline.hasSamples() && current.hasSamples()) {
             return bySamples(baseline, current, delta, percent, rule);
         }
-        return byHistory(delta, percent, rule, history);
+        return byHistory(current.kind(), delta, percent, rule, history);
     }
 
-    /** {@code regressed} or {@code improved} by the sign of the delta when it counts, else {@code unchanged}. */
-    private static VerdictStatus byDirection(double delta, boolean counts) {
-        return !counts || delta == 0
-                ? VerdictStatus.UNCHANGED
-                : delta > 0 ? VerdictStatus.REGRESSED : VerdictStatus.IMPROVED;
+    /**
+     * {@code regressed} or {@code improved} by the direction of the delta (larger is worse, but for
+     * kinds where larger is better) when it counts, else {@code unchanged}.
+     */
+    private static VerdictStatus byDirection(String kind, double delta, boolean counts) {
+        if (!counts || delta == 0) {
+            return VerdictStatus.UNCHANGED;
+        }
+        return Kinds.worse(kind, 0, delta) ? VerdictStatus.REGRESSED : VerdictStatus.IMPROVED;
     }
 
     private static Verdict.Call bySamples(
@@ -92,10 +100,11 @@ public final class Judge {
                             p,
                             rule.alpha()));
         }
-        return Verdict.Call.tested(byDirection(delta, p < rule.alpha() && big), test, p);
+        return Verdict.Call.tested(byDirection(current.kind(), delta, p < rule.alpha() && big), test, p);
     }
 
-    private static Verdict.Call byHistory(double delta, Double percent, Thresholds.Runtime rule, List<Double> history) {
+    private static Verdict.Call byHistory(
+            String kind, double delta, Double percent, Thresholds.Runtime rule, List<Double> history) {
         String test = "iqr-fence";
         if (delta == 0) {
             return Verdict.Call.of(VerdictStatus.UNCHANGED, test);
@@ -113,7 +122,7 @@ public final class Judge {
                             history.size(), MIN_HISTORY));
         }
         double limit = Math.max(fence, rule.minEffectPercent());
-        return Verdict.Call.of(byDirection(delta, Math.abs(percent) > limit), test);
+        return Verdict.Call.of(byDirection(kind, delta, Math.abs(percent) > limit), test);
     }
 
     /**

@@ -18,6 +18,11 @@ public record Thresholds(Size size, Runtime runtime, Map<String, Override> measu
         public double allowance(double baseline) {
             return Math.max(Math.abs(baseline) * percent / 100, bytes);
         }
+
+        /** The largest change of an exact count (instructions, events) that still passes: the percentage alone. */
+        public double countAllowance(double baseline) {
+            return Math.abs(baseline) * percent / 100;
+        }
     }
 
     public record Runtime(double alpha, double minEffectPercent, String test) {

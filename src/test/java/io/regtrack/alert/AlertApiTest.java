@@ -227,8 +227,79 @@ class AlertApiTest {
                 .collect(Collectors.joining(", "));
     }
 
+    private static String throughputAndInstructions(double ops, long instructions, long seed) {
+        return "{\"kind\": \"throughput\", \"name\": \"parse\", \"unit\": \"ops/s\", \"samples\": ["
+                + samples(ops, seed) + "]}, {\"kind\": \"instructions\", \"name\": \"parse\", \"value\": "
+                + instructions + "}";
+    }
+
     private static String runtime(double center, long seed) {
         return "{\"kind\": \"runtime\", \"name\": \"parse\", \"samples\": [" + samples(center, seed) + "]}";
+    }
+
+    /**
+     * Throughput is better when larger: a drop is the regression, in the verdict and the alert,
+     * and a way back up fixes it. An instruction count is exact: a 2 % step (over the 1 % rule) is
+     * an alert at its exact commit.
+     */
+    @Test
+    void aThroughputDropIsTheRegressionAndAnInstructionStepIsExact() {
+        String slug = project("throughput", false);
+        String ci = token(slug, "ingest");
+        String runs = "/api/v1/projects/" + slug + "/runs";
+        as(ci).body(body(sha(1), 1, "main", "v1.0.0", throughputAndInstructions(1000.0, 1_000_000L, 1)))
+                .post(runs)
+                .then()
+                .statusCode(201);
+        for (int n = 2; n <= 12; n++) {
+            as(ci).body(body(sha(n), n, "main", null, throughputAndInstructions(1000.0, 1_000_000L + n, n)))
+                    .post(runs)
+                    .then()
+                    .statusCode(201)
+                    .body("status", equalTo("unchanged"));
+        }
+        as(ci).body(body(sha(13), 13, "main", null, throughputAndInstructions(800.0, 1_020_000L, 13)))
+                .post(runs)
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("regressed"))
+                .body("verdicts.find { it.kind == 'throughput' }.status", equalTo("regressed"))
+                .body("verdicts.find { it.kind == 'instructions' }.status", equalTo("regressed"))
+                .body("verdicts.find { it.kind == 'instructions' }.test", equalTo("count-threshold"))
+                .body("verdicts.find { it.kind == 'instructions' }.unit", equalTo("count"));
+        for (int n = 14; n <= 24; n++) {
+            as(ci).body(body(sha(n), n, "main", null, throughputAndInstructions(800.0, 1_020_000L, n)))
+                    .post(runs)
+                    .then()
+                    .statusCode(201);
+        }
+        as(ci).get("/api/v1/projects/" + slug + "/alerts")
+                .then()
+                .statusCode(200)
+                .body("", hasSize(2))
+                .body("find { it.kind == 'instructions' }.method", equalTo("step"))
+                .body("find { it.kind == 'instructions' }.culprit.commit", equalTo(sha(13)))
+                .body("find { it.kind == 'throughput' }.method", equalTo("shift"))
+                .body("find { it.kind == 'throughput' }.direction", equalTo("regression"))
+                .body("find { it.kind == 'throughput' }.culprit.commit", equalTo(sha(13)));
+
+        // Back up for good, once the slow level is long enough for four runs to stand out from it.
+        for (int n = 25; n <= 29; n++) {
+            as(ci).body(body(sha(n), n, "main", null, throughputAndInstructions(1000.0, 1_020_000L, n)))
+                    .post(runs)
+                    .then()
+                    .statusCode(201);
+        }
+        as(ci).get("/api/v1/projects/" + slug + "/alerts")
+                .then()
+                .body("find { it.kind == 'throughput' }.status", equalTo("fixed"))
+                .body("find { it.kind == 'instructions' }.status", equalTo("open"));
+        as(ci).queryParam("direction", "improvement")
+                .get("/api/v1/projects/" + slug + "/alerts")
+                .then()
+                .body("", hasSize(1))
+                .body("[0].kind", equalTo("throughput"))
+                .body("[0].culprit.commit", equalTo(sha(25)));
     }
 
     @Test

@@ -194,4 +194,54 @@ class JudgeTest {
         assertThat(Judge.noiseFence(List.of(1e300, 1e300, 1e300, 1e300, 1e300, 1e300, 1e300, 1e300)))
                 .isZero();
     }
+
+    @Test
+    void instructionCountsAreExactAndJudgedByThePercentageAlone() {
+        Verdict small = Judge.judge(
+                Measured.value("instructions", "parse", "count", 1_000_000),
+                Measured.value("instructions", "parse", "count", 1_005_000),
+                Thresholds.DEFAULT,
+                List.of(),
+                List.of());
+        assertThat(small.status()).isEqualTo(VerdictStatus.UNCHANGED);
+        assertThat(small.delta()).isEqualTo(5_000.0);
+        assertThat(small.test()).isEqualTo("count-threshold");
+        Verdict step = Judge.judge(
+                Measured.value("instructions", "parse", "count", 1_000_000),
+                Measured.value("instructions", "parse", "count", 1_020_000),
+                Thresholds.DEFAULT,
+                List.of(),
+                List.of());
+        assertThat(step.status()).isEqualTo(VerdictStatus.REGRESSED);
+        assertThat(Judge.judge(
+                                Measured.value("l1-hits", "parse", "count", 500),
+                                Measured.value("l1-hits", "parse", "count", 400),
+                                Thresholds.DEFAULT,
+                                List.of(),
+                                List.of())
+                        .status())
+                .isEqualTo(VerdictStatus.IMPROVED);
+    }
+
+    @Test
+    void forThroughputLargerIsBetter() {
+        Thresholds.Runtime rule = Thresholds.Runtime.DEFAULT;
+        Measured before = throughput(samples(1000, 0.01, 20, 1));
+        assertThat(runtime(before, throughput(samples(800, 0.01, 20, 2)), rule).status())
+                .isEqualTo(VerdictStatus.REGRESSED);
+        assertThat(runtime(before, throughput(samples(1200, 0.01, 20, 3)), rule).status())
+                .isEqualTo(VerdictStatus.IMPROVED);
+        assertThat(Judge.judge(
+                                new Measured("throughput", "parse", "ops/s", 1000, null),
+                                new Measured("throughput", "parse", "ops/s", 700, null),
+                                Thresholds.DEFAULT,
+                                quietHistory(20),
+                                List.of())
+                        .status())
+                .isEqualTo(VerdictStatus.REGRESSED);
+    }
+
+    private static Measured throughput(Measured m) {
+        return new Measured("throughput", m.name(), "ops/s", m.center(), m.samples());
+    }
 }
