@@ -1,7 +1,6 @@
 package io.regtrack.comparison;
 
 import io.regtrack.verdict.Judgement;
-import io.regtrack.verdict.Units;
 import io.regtrack.verdict.Verdict;
 import io.regtrack.verdict.VerdictStatus;
 import java.util.List;
@@ -112,13 +111,13 @@ final class ComparisonMarkdown {
                         .append(" | ")
                         .append(text(v.name()))
                         .append(" | ")
-                        .append(v.baseline() == null ? "—" : text(Units.format(v.baseline(), v.unit())))
+                        .append(text(v.shown().baseline()))
                         .append(" | ")
-                        .append(v.current() == null ? "—" : text(Units.format(v.current(), v.unit())))
+                        .append(text(v.shown().current()))
                         .append(" | ")
-                        .append(v.delta() == null ? "" : text(Units.signed(v.delta(), v.unit())))
+                        .append(text(v.shown().delta()))
                         .append(" | ")
-                        .append(Units.percent(v.deltaPercent()))
+                        .append(text(v.shown().deltaPercent()))
                         .append(" | ")
                         .append(text(v.why()))
                         .append(" |\n"));

@@ -123,7 +123,7 @@ public class ComparisonService {
 
     static List<Measured> measured(List<Measurement> rows) {
         return rows.stream()
-                .map(m -> new Measured(m.kind, m.name, m.unit, m.center, m.samples))
+                .map(m -> new Measured(m.kind, m.name, m.unit, m.center, m.samples, m.parts))
                 .toList();
     }
 

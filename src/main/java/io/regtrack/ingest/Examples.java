@@ -28,10 +28,14 @@ final class Examples {
               "verdicts": [
                 { "kind": "runtime", "name": "startup", "unit": "seconds", "baseline": null, "current": 0.00081,
                   "delta": null, "deltaPercent": null, "status": "new", "test": null, "pValue": null, "explanations": [],
-                  "reason": null, "why": "not in the baseline" },
+                  "reason": null, "why": "not in the baseline",
+                  "shown": {"baseline": "—", "current": "810.00 µs", "delta": "", "deltaPercent": ""},
+                  "composition": [] },
                 { "kind": "size", "name": "myapp", "unit": "bytes", "baseline": null, "current": 303552,
                   "delta": null, "deltaPercent": null, "status": "new", "test": null, "pValue": null, "explanations": [],
-                  "reason": null, "why": "not in the baseline" }
+                  "reason": null, "why": "not in the baseline",
+                  "shown": {"baseline": "—", "current": "296.4 KiB (303,552 B)", "delta": "", "deltaPercent": ""},
+                  "composition": [] }
               ],
               "profileChanges": [], "toolchainChanges": [],
               "markdown": "### regtrack: no baseline yet ...",

@@ -39,7 +39,8 @@ public class IngestService {
     public IngestResult ingest(String slug, RunUpload body) {
         Project project = QuarkusTransaction.requiringNew().call(() -> projects.ingestible(slug));
         RunUpload upload = input.valid(body);
-        List<Violation> violations = UploadRules.check(upload);
+        List<UploadMeasurements.Sourced> measured = UploadMeasurements.of(upload);
+        List<Violation> violations = UploadRules.check(upload, measured);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
@@ -55,7 +56,15 @@ public class IngestService {
         }
         try {
             return new IngestResult(
-                    QuarkusTransaction.requiringNew().call(() -> writer.store(project, upload, requestHash, profile)),
+                    QuarkusTransaction.requiringNew()
+                            .call(() -> writer.store(
+                                    project,
+                                    upload,
+                                    measured.stream()
+                                            .map(UploadMeasurements.Sourced::measurement)
+                                            .toList(),
+                                    requestHash,
+                                    profile)),
                     false);
         } catch (RuntimeException e) {
             if (key == null || !RunWriter.isDuplicateKey(e)) {

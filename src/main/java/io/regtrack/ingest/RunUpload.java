@@ -1,5 +1,6 @@
 package io.regtrack.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.regtrack.git.Sha;
 import io.regtrack.web.QueryCheck;
 import jakarta.validation.Valid;
@@ -54,8 +55,51 @@ public record RunUpload(
         @Valid Runner runner,
         @Valid ProfileUpload profile,
 
-        @Schema(description = "1 to 5,000 measurements, each (kind, name) once") @NotNull @Size(min = 1, max = 5_000)
-        List<@NotNull @Valid MeasurementUpload> measurements) {
+        @Schema(
+                description =
+                        "Measurements, each (kind, name) once; with those parsed from `results`, 1 to 5,000 in all")
+        @Size(max = 5_000)
+        List<@NotNull @Valid MeasurementUpload> measurements,
+
+        @Schema(
+                description = "Benchmark tools' own output, parsed on the server into measurements that keep the "
+                        + "tool's benchmark names")
+        @Size(max = 100)
+        List<@NotNull @Valid ResultUpload> results) {
+
+    @Schema(
+            description = "One tool's output. `format`: hyperfine (`--export-json`), criterion (one benchmark's "
+                    + "`{\"sample\": new/sample.json, \"estimates\": new/estimates.json, \"benchmark\": benchmark.json}`), "
+                    + "libtest (`cargo bench` text), bmf (Bencher Metric Format), gab (github-action-benchmark custom "
+                    + "JSON: the array, or `{\"direction\": \"smaller\"|\"bigger\", \"benchmarks\": [...]}`), gbench "
+                    + "(Google Benchmark `--benchmark_format=json`), iai-callgrind (its summary JSON), cargo-bloat "
+                    + "(`--message-format json`, with `--crates` or functions). `name` names a single benchmark, or "
+                    + "prefixes several (`name/benchmark`); cargo-bloat needs it (the binary's name).")
+    public record ResultUpload(
+            @Schema(
+                    example = "criterion",
+                    enumeration = {
+                        "hyperfine",
+                        "criterion",
+                        "libtest",
+                        "bmf",
+                        "gab",
+                        "gbench",
+                        "iai-callgrind",
+                        "cargo-bloat"
+                    })
+            @NotNull
+            @Size(max = 32)
+            String format,
+
+            @Schema(example = "parse") @Size(max = 200) String name,
+
+            @Schema(
+                    implementation = Object.class,
+                    required = true,
+                    description = "The tool's output: JSON as the tool wrote it, or text (libtest) as a string")
+            @NotNull
+            JsonNode content) {}
 
     @Schema(description = "The toolchain that built the binaries")
     public record Toolchain(

@@ -57,7 +57,12 @@ class RunWriter {
     }
 
     /** Stores the run and answers it; the answer is kept with the run as it was sent, for a replay. */
-    JsonNode store(Project project, RunUpload upload, String requestHash, EffectiveProfile.Result profile) {
+    JsonNode store(
+            Project project,
+            RunUpload upload,
+            List<MeasurementUpload> measured,
+            String requestHash,
+            EffectiveProfile.Result profile) {
         Instant now = Instant.now();
         Run run = new Run();
         run.projectId = project.id;
@@ -85,8 +90,7 @@ class RunWriter {
         run.profileEffective = ProfileReading.stored(profile);
         run.profileWarnings = profile == null ? List.of() : profile.warnings();
         run.environmentHash = EnvironmentHash.of(run.profileEffective, run.toolchain);
-        List<Measurement> rows =
-                upload.measurements().stream().map(RunWriter::measurement).toList();
+        List<Measurement> rows = measured.stream().map(RunWriter::measurement).toList();
         run.status = Judgement.NO_BASELINE; // Hibernate inserts the state at persist; the answer follows below
         runs.persist(run);
         runs.flush(); // a concurrent upload with the same idempotency key fails here

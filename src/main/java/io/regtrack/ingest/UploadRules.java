@@ -5,6 +5,7 @@ import io.regtrack.ingest.RunUpload.MeasurementUpload;
 import io.regtrack.problem.Violation;
 import io.regtrack.verdict.Kinds;
 import io.regtrack.verdict.SeriesKey;
+import io.regtrack.web.QueryCheck;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +22,12 @@ final class UploadRules {
 
     private UploadRules() {}
 
-    static List<Violation> check(RunUpload upload) {
+    private static final java.util.regex.Pattern KIND = java.util.regex.Pattern.compile(QueryCheck.KIND);
+
+    /** The most measurements one run may hold, given and parsed together. */
+    static final int MAX_MEASUREMENTS = 5_000;
+
+    static List<Violation> check(RunUpload upload, List<UploadMeasurements.Sourced> measurements) {
         List<Violation> found = new ArrayList<>();
         if (upload.branch() != null && !RefName.isValid(upload.branch())) {
             found.add(new Violation("branch", RefName.RULE));
@@ -41,19 +47,43 @@ final class UploadRules {
                 }
             });
         }
-        if (upload.measurements() != null) {
-            Set<SeriesKey> seen = new HashSet<>();
-            for (int i = 0; i < upload.measurements().size(); i++) {
-                MeasurementUpload m = upload.measurements().get(i);
-                if (m != null) {
-                    checkMeasurement("measurements[" + i + "]", m, seen, found);
-                }
+        if (measurements.isEmpty()) {
+            found.add(new Violation("measurements", "give at least one measurement, in 'measurements' or 'results'"));
+        } else if (measurements.size() > MAX_MEASUREMENTS) {
+            found.add(new Violation(
+                    "results",
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "a run holds at most %,d measurements; these give %,d in all",
+                            MAX_MEASUREMENTS,
+                            measurements.size())));
+        }
+        Set<SeriesKey> seen = new HashSet<>();
+        for (UploadMeasurements.Sourced s : measurements) {
+            if (s.measurement() != null) {
+                checkMeasurement(s.at(), s.measurement(), seen, found);
             }
         }
         return found;
     }
 
     private static void checkMeasurement(String at, MeasurementUpload m, Set<SeriesKey> seen, List<Violation> found) {
+        // What the body's annotations check for given measurements, checked again for parsed ones.
+        if (m.kind() == null || !KIND.matcher(m.kind()).matches()) {
+            found.add(new Violation(at + ".kind", "must be 'size', 'runtime' or a lower-case custom kind"));
+        }
+        if (m.name() == null || m.name().isBlank() || m.name().length() > 200) {
+            found.add(new Violation(at + ".name", "must be 1 to 200 characters, not blank"));
+        }
+        if (m.unit() != null && (m.unit().isEmpty() || m.unit().length() > 32)) {
+            found.add(new Violation(at + ".unit", "must be 1 to 32 characters"));
+        }
+        if (m.samples() != null && (m.samples().isEmpty() || m.samples().size() > 10_000)) {
+            found.add(new Violation(at + ".samples", "must hold 1 to 10,000 samples"));
+        }
+        if (m.parts() != null && m.parts().size() > 1_000) {
+            found.add(new Violation(at + ".parts", "must hold at most 1,000 parts"));
+        }
         if (m.name() != null && m.name().chars().anyMatch(Character::isISOControl)) {
             found.add(new Violation(at + ".name", "must not contain control characters"));
         }

@@ -1,10 +1,22 @@
 package io.regtrack.verdict;
 
+import java.util.Map;
+
 /**
  * What the verdict code needs of one measurement: its identity, its central value (the value, or
- * the median of the samples) and the raw samples when there are several.
+ * the median of the samples), the raw samples when there are several, and for a binary the sizes
+ * of its parts (sections, crates) when known.
  */
-public record Measured(String kind, String name, String unit, double center, double[] samples) {
+public record Measured(
+        String kind, String name, String unit, double center, double[] samples, Map<String, Long> parts) {
+
+    public Measured {
+        parts = parts == null ? Map.of() : parts;
+    }
+
+    public Measured(String kind, String name, String unit, double center, double[] samples) {
+        this(kind, name, unit, center, samples, Map.of());
+    }
 
     public static Measured value(String kind, String name, String unit, double value) {
         return new Measured(kind, name, unit, value, null);

@@ -11,6 +11,7 @@ public final class Units {
         return switch (unit) {
             case "bytes" -> bytes(value);
             case "seconds" -> seconds(value);
+            case Kinds.COUNT -> String.format(Locale.ROOT, "%,d", Math.round(value));
             default -> plain(value) + (unit.isEmpty() ? "" : " " + unit);
         };
     }

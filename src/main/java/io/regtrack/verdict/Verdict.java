@@ -30,7 +30,27 @@ public record Verdict(
                 description = "Why, in one line, as the Markdown and the pages show it: what changed in the "
                         + "environment or 'code change' for a regression or improvement, the reason for a noisy "
                         + "one, 'not in the baseline' or 'not in this run'")
-        String why) {
+        String why,
+
+        @Schema(description = "The numbers as the Markdown and the pages show them, in human units")
+        Shown shown,
+
+        @Schema(
+                description = "For a binary whose parts are known on both sides: the sections and crates whose "
+                        + "size changed, the largest change first")
+        List<Composition.PartChange> composition) {
+
+    /** Baseline, current value, delta and delta % as people read them: {@code 296.4 KiB (303,552 B)}, {@code +2.10 %}. */
+    public record Shown(String baseline, String current, String delta, String deltaPercent) {
+
+        static Shown of(String unit, Double baseline, Double current, Double delta, Double deltaPercent) {
+            return new Shown(
+                    baseline == null ? "—" : Units.format(baseline, unit),
+                    current == null ? "—" : Units.format(current, unit),
+                    delta == null ? "" : Units.signed(delta, unit),
+                    Units.percent(deltaPercent));
+        }
+    }
 
     /** How a verdict was reached: the status, the rule or test that decided it, its p-value, and why for a noisy one. */
     public record Call(VerdictStatus status, String test, Double pValue, String reason) {
@@ -50,6 +70,7 @@ public record Verdict(
 
     /** A measurement both sides have, with the exact delta and its percentage (rounded to 0.01) of the baseline. */
     static Verdict judged(Measured baseline, Measured current, Call call, List<String> explanations) {
+        List<Composition.PartChange> composition = Composition.changes(baseline.parts(), current.parts());
         double delta = current.center() - baseline.center();
         Double percent = null;
         if (baseline.center() != 0) {
@@ -68,7 +89,9 @@ public record Verdict(
                 call.pValue(),
                 explanations,
                 call.reason(),
-                why(call.status(), explanations, call.reason(), call.pValue()));
+                why(call.status(), explanations, call.reason(), call.pValue(), composition),
+                Shown.of(current.unit(), baseline.center(), current.center(), delta, percent),
+                composition);
     }
 
     /** A measurement the baseline does not have. */
@@ -86,7 +109,9 @@ public record Verdict(
                 null,
                 explanations,
                 null,
-                why(VerdictStatus.NEW, explanations, null, null));
+                why(VerdictStatus.NEW, explanations, null, null, List.of()),
+                Shown.of(m.unit(), null, m.center(), null, null),
+                List.of());
     }
 
     /** A measurement of the baseline that this run does not have. */
@@ -104,13 +129,25 @@ public record Verdict(
                 null,
                 explanations,
                 null,
-                why(VerdictStatus.MISSING, explanations, null, null));
+                why(VerdictStatus.MISSING, explanations, null, null, List.of()),
+                Shown.of(m.unit(), m.center(), null, null, null),
+                List.of());
     }
 
-    /** The one "why" line: the API, the Markdown and the pages all show this text. */
-    static String why(VerdictStatus status, List<String> explanations, String reason, Double pValue) {
+    /**
+     * The one "why" line: the API, the Markdown and the pages all show this text. For a binary whose
+     * parts are known, what grew or shrank follows: {@code code change: regex +9.1 KiB, .rodata +2.4 KiB}.
+     */
+    static String why(
+            VerdictStatus status,
+            List<String> explanations,
+            String reason,
+            Double pValue,
+            List<Composition.PartChange> composition) {
         return switch (status) {
-            case REGRESSED, IMPROVED -> explanations.isEmpty() ? "code change" : String.join(", ", explanations);
+            case REGRESSED, IMPROVED ->
+                (explanations.isEmpty() ? "code change" : String.join(", ", explanations))
+                        + (composition.isEmpty() ? "" : ": " + Composition.summary(composition));
             case NOISY ->
                 reason != null
                         ? reason

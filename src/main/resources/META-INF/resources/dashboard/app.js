@@ -122,6 +122,9 @@ const Regtrack = (() => {
       }
       return value.toFixed(3) + ' s';
     }
+    if (unit === 'count') {
+      return grouped.format(value); // exact counts are shown exactly
+    }
     return Number(value.toPrecision(4)).toString() + (unit ? ' ' + unit : '');
   }
 

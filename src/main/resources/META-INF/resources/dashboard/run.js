@@ -1,7 +1,7 @@
 'use strict';
 /* A run: its facts, its comparison with the baseline, what changed, and its effective profile. */
 (async () => {
-  const { api, el, human, exact, signed, percent, short, safeUrl, nav, fail, slug } = Regtrack;
+  const { api, el, exact, short, safeUrl, nav, fail, slug } = Regtrack;
   const enc = encodeURIComponent;
   const id = Regtrack.item;
   nav(slug);
@@ -56,24 +56,23 @@
 
     // The API lists verdicts worst first (regressed, noisy, missing, improved, new, unchanged).
     const verdicts = comparison.verdicts;
-    document
-      .querySelector('#verdicts tbody')
-      .replaceChildren(
-        ...verdicts.map((v) =>
-          el(
-            'tr',
-            { class: v.status },
-            el('td', {}, badge(v.status)),
-            el('td', {}, v.kind),
-            el('td', {}, v.name),
-            el('td', { title: exact(v.baseline, v.unit) }, human(v.baseline, v.unit)),
-            el('td', { title: exact(v.current, v.unit) }, human(v.current, v.unit)),
-            el('td', { title: exact(v.delta, v.unit) }, signed(v.delta, v.unit)),
-            el('td', {}, percent(v.deltaPercent)),
-            el('td', {}, v.why),
-          ),
+    document.querySelector('#verdicts tbody').replaceChildren(
+      ...verdicts.map((v) =>
+        el(
+          'tr',
+          { class: v.status },
+          el('td', {}, badge(v.status)),
+          el('td', {}, v.kind),
+          el('td', {}, v.name),
+          // Numbers as the API shows them (the same text as the Markdown); exact values on hover.
+          el('td', { title: exact(v.baseline, v.unit) }, v.shown.baseline),
+          el('td', { title: exact(v.current, v.unit) }, v.shown.current),
+          el('td', { title: exact(v.delta, v.unit) }, v.shown.delta),
+          el('td', {}, v.shown.deltaPercent),
+          el('td', {}, v.why),
         ),
-      );
+      ),
+    );
 
     const changes = [
       ['Profile', comparison.profileChanges],

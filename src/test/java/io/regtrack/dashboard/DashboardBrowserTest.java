@@ -175,6 +175,7 @@ class DashboardBrowserTest {
                 .contains("upload");
         assertThat(browser.driver.findElement(By.cssSelector("#verdicts tbody")).getText())
                 .contains("regressed")
+                .contains("390.6 KiB (400,000 B)") // the API's text, as the Markdown shows it: exact bytes
                 .contains("opt-level: z → 3");
         assertThat(browser.driver.findElement(By.id("changes")).getText())
                 .contains("opt-level")

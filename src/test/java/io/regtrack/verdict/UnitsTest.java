@@ -23,6 +23,7 @@ class UnitsTest {
                 "0.25; seconds; 250.00 ms",
                 "12.5; seconds; 12.500 s",
                 "42; instructions; 42 instructions",
+                "1020123; count; 1,020,123",
                 "0.125; ratio; 0.1250 ratio"
             })
     void showsNumbersAsPeopleReadThem(double value, String unit, String shown) {
