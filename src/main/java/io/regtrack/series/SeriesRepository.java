@@ -64,14 +64,23 @@ class SeriesRepository {
                 .toList();
     }
 
-    /** Every point of one series on a branch, oldest first. */
+    /**
+     * Every point of one series on a branch, oldest first; with a {@code part}, that part's size
+     * (a section or crate of a binary) at the runs that recorded it.
+     */
     List<Point> points(long projectId, String branch, SeriesService.SeriesQuery q) {
+        String value = q.part() == null ? "m.center" : "(m.parts ->> cast(:part as text))::double precision";
+        String unit = q.part() == null ? "m.unit" : "'bytes'";
         StringBuilder sql = new StringBuilder("select m.run_id, (extract(epoch from m.committed_at) * 1000000)::bigint,"
-                + " m.center, m.environment_hash is distinct from lag(m.environment_hash) over w, m.unit"
+                + " " + value + ", m.environment_hash is distinct from lag(m.environment_hash) over w, " + unit
                 + " from measurements m"
                 + " where m.project_id = :project and m.branch = :branch and m.kind = :kind and m.name = :name");
         Map<String, Object> params =
                 new HashMap<>(Map.of("project", projectId, "branch", branch, "kind", q.kind(), "name", q.name()));
+        if (q.part() != null) {
+            sql.append(" and m.parts ->> cast(:part as text) is not null");
+            params.put("part", q.part());
+        }
         build(q, sql, params, "m");
         if (q.from() != null) {
             sql.append(" and m.committed_at >= :from");

@@ -46,6 +46,9 @@ public class SeriesResource {
             @Parameter(description = "RFC 3339 time") @QueryParam("from") String from,
             @Parameter(description = "RFC 3339 time") @QueryParam("to") String to,
             @QueryParam("maxPoints") String maxPoints,
+            @Parameter(description = "A part of a binary's size: a section (`.text`) or a crate (`crate:regex`)")
+                    @QueryParam("part")
+                    String part,
             @Parameter(description = "`json` (default) or `csv`") @QueryParam("format") String format) {
         SeriesView view = service.series(
                 slug,
@@ -57,7 +60,8 @@ public class SeriesResource {
                         QueryCheck.text("target", target),
                         time("from", from),
                         time("to", to),
-                        integer("maxPoints", maxPoints)));
+                        integer("maxPoints", maxPoints),
+                        QueryCheck.text("part", part)));
         if ("csv".equals(format)) {
             StringBuilder csv = new StringBuilder("run_id,commit,committed_at,value,unit\n");
             view.points()

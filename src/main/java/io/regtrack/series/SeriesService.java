@@ -42,7 +42,8 @@ public class SeriesService {
             String target,
             Instant from,
             Instant to,
-            Integer maxPoints) {}
+            Integer maxPoints,
+            String part) {}
 
     @Transactional
     public List<SeriesView.Entry> index(String slug, String branch) {

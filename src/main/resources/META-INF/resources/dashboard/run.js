@@ -1,7 +1,7 @@
 'use strict';
 /* A run: its facts, its comparison with the baseline, what changed, and its effective profile. */
 (async () => {
-  const { api, el, exact, short, safeUrl, nav, fail, slug } = Regtrack;
+  const { api, el, human, exact, signed, short, safeUrl, nav, fail, slug } = Regtrack;
   const enc = encodeURIComponent;
   const id = Regtrack.item;
   nav(slug);
@@ -73,6 +73,25 @@
         ),
       ),
     );
+
+    // Sections and crates whose size changed, per binary, largest change first.
+    const parts = verdicts.flatMap((v) => (v.composition || []).map((c) => ({ binary: v.name, ...c })));
+    document.getElementById('composition-section').hidden = parts.length === 0;
+    document
+      .querySelector('#composition tbody')
+      .replaceChildren(
+        ...parts.map((c) =>
+          el(
+            'tr',
+            {},
+            el('td', {}, c.binary),
+            el('td', {}, el('code', {}, c.part)),
+            el('td', { title: exact(c.baseline, 'bytes') }, human(c.baseline, 'bytes')),
+            el('td', { title: exact(c.current, 'bytes') }, human(c.current, 'bytes')),
+            el('td', { title: exact(c.delta, 'bytes') }, signed(c.delta, 'bytes')),
+          ),
+        ),
+      );
 
     const changes = [
       ['Profile', comparison.profileChanges],

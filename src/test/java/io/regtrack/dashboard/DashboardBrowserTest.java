@@ -53,7 +53,7 @@ class DashboardBrowserTest {
                      "toolchain": {"rustc": "1.95.0", "target": "x86_64-unknown-linux-gnu"},
                      "profile": {"name": "release", "settings": {"opt-level": "%s"}},
                      "measurements": [
-                       {"kind": "size", "name": "app", "value": %d},
+                       {"kind": "size", "name": "app", "value": %d, "parts": {".text": %d, "crate:regex": %d}},
                        {"kind": "runtime", "name": "%s", "samples": [%s]}]}
                     """.formatted(
                             sha(n),
@@ -62,6 +62,8 @@ class DashboardBrowserTest {
                             n,
                             grown ? "3" : "z",
                             grown ? 400_000 : 300_000 + n,
+                            grown ? 250_000 : 200_000,
+                            grown ? 90_000 : 50_000,
                             XSS.replace("\"", "\\\""),
                             samples(0.1 + n * 0.0001));
             as(ingest)
@@ -176,7 +178,10 @@ class DashboardBrowserTest {
         assertThat(browser.driver.findElement(By.cssSelector("#verdicts tbody")).getText())
                 .contains("regressed")
                 .contains("390.6 KiB (400,000 B)") // the API's text, as the Markdown shows it: exact bytes
-                .contains("opt-level: z → 3");
+                .contains("opt-level: z → 3: .text +48.8 KiB (+50,000 B), regex +39.1 KiB (+40,000 B)");
+        assertThat(browser.driver.findElement(By.id("composition")).getText())
+                .contains("crate:regex")
+                .contains("+39.1 KiB");
         assertThat(browser.driver.findElement(By.id("changes")).getText())
                 .contains("opt-level")
                 .contains("z")

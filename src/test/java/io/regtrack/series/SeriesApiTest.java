@@ -95,4 +95,54 @@ class SeriesApiTest {
                 .statusCode(400)
                 .body("violations[0].field", equalTo("kind"));
     }
+
+    @Test
+    void aSectionOrCrateOfABinaryHasItsOwnHistory() {
+        String slug = project("parts", true);
+        String ci = token(slug, "ingest");
+        for (int n = 1; n <= 5; n++) {
+            String parts =
+                    n == 3 ? "{\".text\": 900}" : "{\".text\": " + (800 + n) + ", \"crate:regex\": " + (100 * n) + "}";
+            as(ci).body("""
+                    {"commit": "%s", "branch": "main", "committedAt": "2026-02-0%dT00:00:00Z",
+                     "measurements": [{"kind": "size", "name": "app", "value": %d, "parts": %s}]}
+                    """.formatted(sha(n), n, 2000 + n, parts))
+                    .post("/api/v1/projects/" + slug + "/runs")
+                    .then()
+                    .statusCode(201);
+        }
+        anonymous()
+                .queryParam("kind", "size")
+                .queryParam("name", "app")
+                .queryParam("part", "crate:regex")
+                .get("/api/v1/projects/" + slug + "/series")
+                .then()
+                .statusCode(200)
+                .body("unit", equalTo("bytes"))
+                .body("points.value", equalTo(java.util.List.of(100, 200, 400, 500)))
+                .body("points.commit", equalTo(java.util.List.of(sha(1), sha(2), sha(4), sha(5))));
+        anonymous()
+                .queryParam("kind", "size")
+                .queryParam("name", "app")
+                .queryParam("part", ".text")
+                .get("/api/v1/projects/" + slug + "/series")
+                .then()
+                .body("points.value", equalTo(java.util.List.of(801, 802, 900, 804, 805)));
+        anonymous()
+                .queryParam("kind", "size")
+                .queryParam("name", "app")
+                .queryParam("part", "crate:none")
+                .get("/api/v1/projects/" + slug + "/series")
+                .then()
+                .statusCode(200)
+                .body("points", hasSize(0));
+        anonymous()
+                .queryParam("kind", "size")
+                .queryParam("name", "app")
+                .queryParam("part", "\u0001")
+                .get("/api/v1/projects/" + slug + "/series")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("part"));
+    }
 }
