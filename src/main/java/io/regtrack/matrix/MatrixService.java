@@ -23,6 +23,9 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class MatrixService {
 
+    /** The kind the report step records a build's wall time under, in seconds. */
+    static final String BUILD_TIME = "build-time";
+
     private final ProjectService projects;
     private final RunRepository runs;
     private final MeasurementRepository measurements;
@@ -55,6 +58,7 @@ public class MatrixService {
         List<MatrixView.Cell> cells = new ArrayList<>();
         Map<Long, Map<String, Double>> sizes = new LinkedHashMap<>();
         Map<Long, Map<String, Double>> times = new LinkedHashMap<>();
+        Map<Long, Double> buildTimes = new LinkedHashMap<>();
         for (Run run : profileRuns) {
             sizes.put(run.id, new TreeMap<>());
             times.put(run.id, new TreeMap<>());
@@ -65,6 +69,8 @@ public class MatrixService {
                 sizes.get(m.runId).put(m.name, m.center);
             } else if (m.kind.equals("runtime")) {
                 times.get(m.runId).put(m.name, m.center);
+            } else if (m.kind.equals(BUILD_TIME)) {
+                buildTimes.merge(m.runId, m.center, Double::sum);
             }
         }
         TreeSet<String> commonBenchmarks =
@@ -94,6 +100,7 @@ public class MatrixService {
                     times.get(run.id),
                     p.size(),
                     Double.isNaN(p.time()) ? null : p.time(),
+                    buildTimes.get(run.id),
                     frontier.contains(p.name())));
         }
         String reference = cells.stream()
@@ -146,6 +153,11 @@ public class MatrixService {
                 line.append(", ")
                         .append(percent(c.totalRuntime(), ref.totalRuntime()))
                         .append(" time");
+            }
+            if (c.buildTime() != null && ref.buildTime() != null) {
+                line.append(", ")
+                        .append(percent(c.buildTime(), ref.buildTime()))
+                        .append(" build time");
             }
             lines.add(line.append(" versus ")
                     .append(reference)

@@ -33,5 +33,9 @@ public record MatrixView(
             Map<String, Double> runtimes,
             double totalSize,
             Double totalRuntime,
+
+            @Schema(description = "The build's wall time in seconds (the `build-time` measurements), when recorded")
+            Double buildTime,
+
             boolean pareto) {}
 }

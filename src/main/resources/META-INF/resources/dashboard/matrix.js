@@ -76,6 +76,7 @@
             el('td', {}, c.target || ''),
             el('td', { title: exact(c.totalSize, 'bytes') }, human(c.totalSize, 'bytes')),
             el('td', { title: exact(c.totalRuntime, 'seconds') }, human(c.totalRuntime, 'seconds')),
+            el('td', { title: exact(c.buildTime, 'seconds') }, human(c.buildTime, 'seconds')),
             el('td', {}, c.pareto ? 'yes' : 'no'),
           ),
         ),

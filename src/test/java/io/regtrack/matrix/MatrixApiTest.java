@@ -16,12 +16,17 @@ import org.junit.jupiter.api.Test;
 class MatrixApiTest {
 
     private static String run(String profile, String settings, long size, double seconds) {
+        return run(profile, settings, size, seconds, 40.0);
+    }
+
+    private static String run(String profile, String settings, long size, double seconds, double buildSeconds) {
         return """
                 {"commit": "%s", "branch": "main", "toolchain": {"rustc": "1.95.0", "target": "x86_64-unknown-linux-gnu"},
                  "profile": {"name": "%s", "manifest": "[package]\\nname = \\"app\\"\\n%s"},
                  "measurements": [{"kind": "size", "name": "app", "value": %d},
-                                  {"kind": "runtime", "name": "startup", "value": %s}]}
-                """.formatted(sha(42), profile, settings, size, seconds);
+                                  {"kind": "runtime", "name": "startup", "value": %s},
+                                  {"kind": "build-time", "name": "%s", "unit": "seconds", "value": %s}]}
+                """.formatted(sha(42), profile, settings, size, seconds, profile, buildSeconds);
     }
 
     @Test
@@ -34,7 +39,8 @@ class MatrixApiTest {
                         "min-size",
                         "[profile.min-size]\\ninherits = \\\"release\\\"\\nopt-level = \\\"z\\\"\\nlto = true\\n",
                         195_000,
-                        1.02))
+                        1.02,
+                        100.0))
                 .post(runs)
                 .then()
                 .statusCode(201);
@@ -52,7 +58,11 @@ class MatrixApiTest {
                 .body("differingSettings.opt-level.release", equalTo("3"))
                 .body("differingSettings.opt-level.dev", equalTo("0"))
                 .body("differingSettings.lto.min-size", equalTo("fat"))
-                .body("summary", hasItem("min-size: -35.0 % size, +2.0 % time versus release (on the frontier)"));
+                .body("profiles.find { it.profile == 'min-size' }.buildTime", equalTo(100))
+                .body(
+                        "summary",
+                        hasItem(
+                                "min-size: -35.0 % size, +2.0 % time, +150.0 % build time versus release (on the frontier)"));
 
         as(ci).get("/api/v1/projects/" + slug + "/commits/" + sha(43) + "/matrix")
                 .then()
