@@ -1,10 +1,6 @@
 package io.regtrack.alert;
 
 import io.regtrack.problem.ProblemException;
-import io.regtrack.project.Project;
-import io.regtrack.project.ProjectService;
-import io.regtrack.web.InputCheck;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -13,7 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -25,18 +20,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Alerts")
 public class AlertResource {
 
-    private final ProjectService projects;
-    private final AlertRepository alerts;
-    private final InputCheck input;
+    private final TriageService triage;
 
-    AlertResource(ProjectService projects, AlertRepository alerts, InputCheck input) {
-        this.projects = projects;
-        this.alerts = alerts;
-        this.input = input;
+    AlertResource(TriageService triage) {
+        this.triage = triage;
     }
 
     @GET
-    @Transactional
     @Operation(
             summary = "List alerts",
             description = "Changes found in the tracked branches' series, newest first, at most 500. "
@@ -46,10 +36,7 @@ public class AlertResource {
             @Parameter(description = "open, acknowledged, dismissed or fixed") @QueryParam("status") String status,
             @Parameter(description = "regression (default), improvement or any") @QueryParam("direction")
                     String direction) {
-        Project project = projects.readable(slug);
-        return alerts.list(project.id, status(status), direction(direction), 500).stream()
-                .map(AlertView::of)
-                .toList();
+        return triage.list(slug, status(status), direction(direction));
     }
 
     static String status(String status) {
@@ -73,19 +60,8 @@ public class AlertResource {
 
     @PATCH
     @Path("/{id}")
-    @Transactional
     @Operation(summary = "Triage an alert", description = "Needs an ingest token of the project.")
     public AlertView triage(@PathParam("slug") String slug, @PathParam("id") long id, AlertTriage body) {
-        Project project = projects.ingestible(slug);
-        AlertTriage triage = input.valid(body);
-        Alert alert = alerts.findInProject(project.id, id)
-                .orElseThrow(() -> ProblemException.notFound("No alert " + id + " in project '" + slug + "'"));
-        alert.status = triage.status();
-        if (triage.note() != null) {
-            alert.note = triage.note();
-        }
-        alert.updatedAt = Instant.now();
-        alerts.flush();
-        return AlertView.of(alert);
+        return triage.triage(slug, id, body);
     }
 }

@@ -1,8 +1,5 @@
 package io.regtrack.alert;
 
-import io.regtrack.project.Project;
-import io.regtrack.project.ProjectService;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,16 +16,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Alerts")
 public class AlertSummaryResource {
 
-    private final ProjectService projects;
-    private final AlertRepository alerts;
+    private final TriageService triage;
 
-    AlertSummaryResource(ProjectService projects, AlertRepository alerts) {
-        this.projects = projects;
-        this.alerts = alerts;
+    AlertSummaryResource(TriageService triage) {
+        this.triage = triage;
     }
 
     @GET
-    @Transactional
     @Operation(
             summary = "Alerts grouped by culprit commit",
             description = "One summary per culprit commit (or per suspect range while a change is not located), "
@@ -39,8 +33,7 @@ public class AlertSummaryResource {
             @Parameter(description = "open, acknowledged, dismissed or fixed") @QueryParam("status") String status,
             @Parameter(description = "any (default), regression or improvement") @QueryParam("direction")
                     String direction) {
-        Project project = projects.readable(slug);
         String only = direction == null ? null : AlertResource.direction(direction);
-        return AlertSummaryView.of(alerts.list(project.id, AlertResource.status(status), only, 2_000));
+        return triage.summaries(slug, AlertResource.status(status), only);
     }
 }

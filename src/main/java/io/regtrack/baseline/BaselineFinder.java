@@ -4,6 +4,7 @@ import io.regtrack.project.Project;
 import io.regtrack.run.BuildKey;
 import io.regtrack.run.Run;
 import io.regtrack.run.RunRepository;
+import io.regtrack.run.RunService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
@@ -55,7 +56,7 @@ public class BaselineFinder {
     }
 
     public Found run(Project project, long runId) {
-        Run other = runs.requireInProject(project.id, project.slug, runId);
+        Run other = runs.findInProject(project.id, runId).orElseThrow(() -> RunService.noSuchRun(project.slug, runId));
         return new Found(
                 other,
                 releases.findByCommit(project.id, other.commitSha)

@@ -1,11 +1,5 @@
 package io.regtrack.comparison;
 
-import io.regtrack.project.Project;
-import io.regtrack.project.ProjectService;
-import io.regtrack.run.MeasurementRepository;
-import io.regtrack.run.Run;
-import io.regtrack.run.RunRepository;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,24 +16,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Runs")
 public class ComparisonResource {
 
-    private final ProjectService projects;
-    private final RunRepository runs;
-    private final MeasurementRepository measurements;
     private final ComparisonService comparisons;
 
-    ComparisonResource(
-            ProjectService projects,
-            RunRepository runs,
-            MeasurementRepository measurements,
-            ComparisonService comparisons) {
-        this.projects = projects;
-        this.runs = runs;
-        this.measurements = measurements;
+    ComparisonResource(ComparisonService comparisons) {
         this.comparisons = comparisons;
     }
 
     @GET
-    @Transactional
     @Operation(
             summary = "Compare a run",
             description = "The same comparison an upload answers, computed now against "
@@ -49,8 +32,6 @@ public class ComparisonResource {
             @PathParam("id") long id,
             @Parameter(description = "`release`, `parent` or a run id") @QueryParam("against") @DefaultValue("release")
                     String against) {
-        Project project = projects.readable(slug);
-        Run run = runs.requireInProject(project.id, slug, id);
-        return comparisons.compare(project, run, measurements.ofRun(run.id), against);
+        return comparisons.compare(slug, id, against);
     }
 }

@@ -9,6 +9,7 @@ import io.regtrack.run.Measurement;
 import io.regtrack.run.MeasurementRepository;
 import io.regtrack.run.Run;
 import io.regtrack.run.RunRepository;
+import io.regtrack.run.RunService;
 import io.regtrack.verdict.Judgement;
 import io.regtrack.verdict.Measured;
 import io.regtrack.verdict.SeriesKey;
@@ -52,6 +53,14 @@ public class ComparisonService {
         this.baselines = baselines;
         this.server = server;
         this.config = config;
+    }
+
+    /** A stored run of a project the caller may read, judged now against {@code against}. */
+    @Transactional
+    public Comparison compare(String slug, long runId, String against) {
+        Project project = projects.readable(slug);
+        Run run = runs.findInProject(project.id, runId).orElseThrow(() -> RunService.noSuchRun(slug, runId));
+        return compare(project, run, measurements.ofRun(run.id), against);
     }
 
     /** The run judged and answered for, as {@code GET …/comparison} and an upload answer it. */

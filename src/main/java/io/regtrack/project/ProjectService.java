@@ -2,6 +2,10 @@ package io.regtrack.project;
 
 import io.regtrack.auth.Access;
 import io.regtrack.auth.Caller;
+import io.regtrack.auth.IssuedToken;
+import io.regtrack.auth.NewToken;
+import io.regtrack.auth.Scope;
+import io.regtrack.auth.TokenService;
 import io.regtrack.git.RefName;
 import io.regtrack.problem.ProblemException;
 import io.regtrack.verdict.Thresholds;
@@ -11,16 +15,18 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 
-/** Creates projects and finds them for callers, applying who may see what. */
+/** Creates projects, their thresholds and tokens, and finds them for callers, applying who may see what. */
 @ApplicationScoped
 public class ProjectService {
 
     private final ProjectRepository projects;
     private final Access access;
     private final InputCheck input;
+    private final TokenService tokens;
 
-    ProjectService(ProjectRepository projects, Access access, InputCheck input) {
+    ProjectService(ProjectRepository projects, Access access, InputCheck input, TokenService tokens) {
         this.input = input;
+        this.tokens = tokens;
         this.projects = projects;
         this.access = access;
     }
@@ -103,6 +109,31 @@ public class ProjectService {
         Project project = projects.findBySlug(slug).orElseThrow(() -> access.unknownProject(slug));
         access.requireIngest(project.id);
         return project;
+    }
+
+    /** The thresholds in force of a project the caller may read, every rule written out. */
+    @Transactional
+    public ThresholdsBody thresholdsOf(String slug) {
+        return ThresholdsBody.of(thresholds(readable(slug)));
+    }
+
+    /** Replaces a project's thresholds (admin); answers the thresholds in force. */
+    @Transactional
+    public ThresholdsBody setThresholds(String slug, ThresholdsBody body) {
+        Project project = administrable(slug);
+        ThresholdsBody rules = input.valid(body);
+        project.thresholds = rules;
+        return ThresholdsBody.of(rules.effective());
+    }
+
+    /** A new token of a project (admin); its text is in this answer only. */
+    @Transactional
+    public IssuedToken issueToken(String slug, NewToken body) {
+        Project project = administrable(slug);
+        NewToken request = input.valid(body);
+        Scope scope = Scope.fromWire(request.scope());
+        String text = tokens.issue(project.id, request.name().strip(), scope);
+        return new IssuedToken(text, request.name().strip(), scope, project.slug);
     }
 
     /** A project's thresholds in force: its own over the defaults. */

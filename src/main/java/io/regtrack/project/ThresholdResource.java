@@ -1,7 +1,5 @@
 package io.regtrack.project;
 
-import io.regtrack.web.InputCheck;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -19,30 +17,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ThresholdResource {
 
     private final ProjectService projects;
-    private final InputCheck input;
 
-    ThresholdResource(ProjectService projects, InputCheck input) {
+    ThresholdResource(ProjectService projects) {
         this.projects = projects;
-        this.input = input;
     }
 
     @GET
-    @Transactional
     @Operation(summary = "The thresholds in force", description = "Every rule written out, defaults included.")
     public ThresholdsBody get(@PathParam("slug") String slug) {
-        return ThresholdsBody.of(projects.thresholds(projects.readable(slug)));
+        return projects.thresholdsOf(slug);
     }
 
     @PUT
-    @Transactional
     @Operation(
             summary = "Set the thresholds",
             description = "Needs an admin token. Replaces the project's thresholds; "
                     + "what is left out takes the default. Answers the thresholds in force.")
     public ThresholdsBody put(@PathParam("slug") String slug, ThresholdsBody body) {
-        Project project = projects.administrable(slug);
-        ThresholdsBody rules = input.valid(body);
-        project.thresholds = rules;
-        return ThresholdsBody.of(rules.effective());
+        return projects.setThresholds(slug, body);
     }
 }

@@ -1,11 +1,6 @@
 package io.regtrack.project;
 
-import io.regtrack.auth.IssuedToken;
 import io.regtrack.auth.NewToken;
-import io.regtrack.auth.Scope;
-import io.regtrack.auth.TokenService;
-import io.regtrack.web.InputCheck;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,28 +19,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TokenResource {
 
     private final ProjectService projects;
-    private final TokenService tokens;
-    private final InputCheck input;
 
-    TokenResource(ProjectService projects, TokenService tokens, InputCheck input) {
-        this.input = input;
+    TokenResource(ProjectService projects) {
         this.projects = projects;
-        this.tokens = tokens;
     }
 
     @POST
-    @Transactional
     @Operation(
             summary = "Create a project token",
             description = "Needs an admin token. The token text is returned once; " + "only its hash is stored.")
     @APIResponse(responseCode = "201", description = "Created; the answer holds the token text")
     public Response create(@PathParam("slug") String slug, NewToken body) {
-        Project project = projects.administrable(slug);
-        NewToken request = input.valid(body);
-        Scope scope = Scope.fromWire(request.scope());
-        String text = tokens.issue(project.id, request.name().strip(), scope);
         return Response.status(Response.Status.CREATED)
-                .entity(new IssuedToken(text, request.name().strip(), scope, project.slug))
+                .entity(projects.issueToken(slug, body))
                 .build();
     }
 }

@@ -2,7 +2,6 @@ package io.regtrack.run;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
-import io.regtrack.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
@@ -24,11 +23,6 @@ public class RunRepository implements PanacheRepository<Run> {
     }
 
     /** The run, or a 404 naming it. */
-    public Run requireInProject(long projectId, String slug, long runId) {
-        return findInProject(projectId, runId)
-                .orElseThrow(() -> ProblemException.notFound("No run " + runId + " in project '" + slug + "'"));
-    }
-
     /** The newest upload of a commit of the same build. */
     public Optional<Run> newestOfCommit(long projectId, String commit, BuildKey build) {
         Parameters params = Parameters.with("project", projectId).and("commit", commit);

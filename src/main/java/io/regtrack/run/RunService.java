@@ -46,7 +46,7 @@ public class RunService {
     @Transactional
     public RunView view(String slug, long runId) {
         Project project = projects.readable(slug);
-        Run run = runs.requireInProject(project.id, slug, runId);
+        Run run = runs.findInProject(project.id, runId).orElseThrow(() -> noSuchRun(slug, runId));
         return RunView.of(run, measurements.ofRun(run.id));
     }
 
@@ -78,5 +78,10 @@ public class RunService {
         } catch (RuntimeException e) {
             throw ProblemException.invalid("cursor", "is not a cursor this server gave out");
         }
+    }
+
+    /** The answer for a run id that is not one of the project's runs. */
+    public static ProblemException noSuchRun(String slug, long runId) {
+        return ProblemException.notFound("No run " + runId + " in project '" + slug + "'");
     }
 }
