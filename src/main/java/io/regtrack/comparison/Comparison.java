@@ -41,4 +41,36 @@ public record Comparison(
                 ComparisonMarkdown.render(run, j),
                 run.url());
     }
+
+    /**
+     * The same comparison with its verdicts of one kind (or all) whose name contains {@code name}
+     * (any case; or all), the largest relative change first; measurements on one side only last.
+     */
+    public static Comparison largestChangesFirst(Comparison c, String kind, String name) {
+        String needle = name == null ? null : name.toLowerCase(java.util.Locale.ROOT);
+        List<Verdict> shown = c.verdicts().stream()
+                .filter(v -> kind == null || kind.equals(v.kind()))
+                .filter(v -> needle == null
+                        || v.name().toLowerCase(java.util.Locale.ROOT).contains(needle))
+                .sorted(java.util.Comparator.comparingDouble(
+                                (Verdict v) -> v.deltaPercent() == null ? -1 : Math.abs(v.deltaPercent()))
+                        .reversed()
+                        .thenComparing(Verdict::status)
+                        .thenComparing(Verdict::kind)
+                        .thenComparing(Verdict::name))
+                .toList();
+        return new Comparison(
+                c.runId(),
+                c.commit(),
+                c.branch(),
+                c.baseline(),
+                c.status(),
+                shown,
+                c.profileChanges(),
+                c.toolchainChanges(),
+                c.runnerChanges(),
+                c.warnings(),
+                c.markdown(),
+                c.url());
+    }
 }

@@ -39,6 +39,7 @@ public class ComparisonService {
     private final BaselineFinder baselines;
     private final ServerConfig server;
     private final VerdictConfig config;
+    private final RunRefs refs;
 
     ComparisonService(
             ProjectService projects,
@@ -46,13 +47,28 @@ public class ComparisonService {
             MeasurementRepository measurements,
             BaselineFinder baselines,
             ServerConfig server,
-            VerdictConfig config) {
+            VerdictConfig config,
+            RunRefs refs) {
         this.projects = projects;
         this.runs = runs;
         this.measurements = measurements;
         this.baselines = baselines;
         this.server = server;
         this.config = config;
+        this.refs = refs;
+    }
+
+    /**
+     * Any two runs of a project the caller may read, each named by a run id, a release tag, a
+     * commit or a branch: {@code head} judged against {@code base}, the largest changes first.
+     */
+    @Transactional
+    public Comparison compareRefs(String slug, String base, String head, String kind, String name) {
+        Project project = projects.readable(slug);
+        Run headRun = refs.resolve(project, "head", head, null);
+        Run baseRun = refs.resolve(project, "base", base, BuildKey.of(headRun));
+        Comparison all = compare(project, headRun, measurements.ofRun(headRun.id), String.valueOf(baseRun.id));
+        return Comparison.largestChangesFirst(all, kind, name);
     }
 
     /** A stored run of a project the caller may read, judged now against {@code against}. */

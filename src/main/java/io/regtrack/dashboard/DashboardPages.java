@@ -26,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.TEXT_HTML)
 public class DashboardPages {
 
-    private static final List<String> ASSETS =
-            List.of("app.js", "projects.js", "project.js", "run.js", "alerts.js", "matrix.js", "dashboard.css");
+    private static final List<String> ASSETS = List.of(
+            "app.js", "projects.js", "project.js", "run.js", "alerts.js", "matrix.js", "compare.js", "dashboard.css");
     private static final String ASSETS_VERSION = assetsVersion();
 
     private final Map<String, String> pages = new ConcurrentHashMap<>();
@@ -64,6 +64,13 @@ public class DashboardPages {
     @Operation(hidden = true)
     public String matrix() {
         return page("matrix");
+    }
+
+    @GET
+    @Path("/projects/{slug}/compare")
+    @Operation(hidden = true)
+    public String compare() {
+        return page("compare");
     }
 
     private String page(String name) {

@@ -52,6 +52,34 @@ public class RunRepository implements PanacheRepository<Run> {
                 .firstResultOptional();
     }
 
+    /** The newest run on a branch, of one build when {@code build} is given. */
+    public Optional<Run> newestOnBranch(long projectId, String branch, BuildKey build) {
+        Parameters params = Parameters.with("project", projectId).and("branch", branch);
+        String condition = "";
+        if (build != null) {
+            build.parameters().forEach(params::and);
+            condition = build.condition("");
+        }
+        return find(
+                        "projectId = :project and branch = :branch" + condition
+                                + " order by committedAt desc, receivedAt desc, id desc",
+                        params)
+                .firstResultOptional();
+    }
+
+    /** Up to {@code limit} distinct commits of the project that start with {@code prefix} (lower case). */
+    public List<String> commitsStartingWith(long projectId, String prefix, int limit) {
+        return getEntityManager()
+                .createQuery(
+                        "select distinct r.commitSha from Run r where r.projectId = :project"
+                                + " and r.commitSha like :prefix order by r.commitSha",
+                        String.class)
+                .setParameter("project", projectId)
+                .setParameter("prefix", prefix.replace("%", "").replace("_", "") + "%")
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
     /** Other uploads of the same commit (rebuilds), oldest first. */
     public List<Run> otherUploadsOf(long projectId, String commit, long excludedRunId) {
         return list(

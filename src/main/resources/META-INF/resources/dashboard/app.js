@@ -162,6 +162,7 @@ const Regtrack = (() => {
     const links = [
       ['Trends', '/projects/' + encodeURIComponent(slug)],
       ['Alerts', '/projects/' + encodeURIComponent(slug) + '/alerts'],
+      ['Compare', '/projects/' + encodeURIComponent(slug) + '/compare'],
     ];
     document
       .getElementById('nav')

@@ -48,7 +48,13 @@
               el('a', { href: '/projects/' + enc(slug) + '/runs/' + b.runId }, 'run ' + b.runId),
               ' (',
               el('code', {}, short(b.commit)),
-              ').',
+              '). ',
+              el(
+                'a',
+                { href: '/projects/' + enc(slug) + '/compare?base=' + b.runId + '&head=' + run.id, id: 'compare-link' },
+                'Compare side by side',
+              ),
+              '.',
             ]
           : ['No baseline yet: there is no earlier release of this target and profile.']),
       );

@@ -108,6 +108,16 @@ class DashboardBrowserTest {
         }
     }
 
+    private int runOf(String commit) {
+        return as(ingest)
+                .queryParam("limit", 200)
+                .get("/api/v1/projects/" + slug + "/runs")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("runs.find { it.commit == '" + commit + "' }.id");
+    }
+
     private String url(String path) {
         return server.toString().replaceAll("/$", "") + path;
     }
@@ -249,6 +259,36 @@ class DashboardBrowserTest {
         assertThat(browser.driver.switchTo().activeElement()).isEqualTo(firstRunLink);
         new Actions(browser.driver).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
         browser.wait.until(ExpectedConditions.urlMatches("/projects/" + slug + "/runs/\\d+$"));
+    }
+
+    @Test
+    void anyTwoRunsAreComparedSideBySideFromTheRunPage() throws Exception {
+        browser.driver.get(url("/projects/" + slug + "/compare?base=v1.0.0&head=" + runOf(sha(13))));
+        browser.wait.until(
+                d -> !d.findElements(By.cssSelector("#verdicts tbody tr")).isEmpty());
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#verdicts tbody tr"));
+        assertThat(rows.get(0).getText()).contains("regressed").contains("app").contains("+97.7 KiB (+99,999 B)");
+        assertThat(browser.driver.findElement(By.id("sides")).getText())
+                .contains("release v1.0.0")
+                .contains(sha(13).substring(0, 10));
+        assertThat(browser.driver.findElement(By.id("differences")).getText()).contains("opt-level");
+
+        // The filter lives in the address, so the view can be shared.
+        WebElement name = browser.driver.findElement(By.id("name"));
+        name.sendKeys("app");
+        name.submit();
+        browser.wait.until(ExpectedConditions.urlContains("name=app"));
+        browser.wait.until(
+                d -> d.findElements(By.cssSelector("#verdicts tbody tr")).size() == 1);
+        browser.screenshot("compare");
+
+        browser.driver.get(url("/projects/" + slug + "/runs/" + runOf(sha(13))));
+        browser.wait
+                .until(ExpectedConditions.elementToBeClickable(By.id("compare-link")))
+                .click();
+        browser.wait.until(ExpectedConditions.urlMatches("/compare\\?base=\\d+&head=\\d+$"));
+        browser.wait.until(
+                d -> !d.findElements(By.cssSelector("#verdicts tbody tr")).isEmpty());
     }
 
     @Test
