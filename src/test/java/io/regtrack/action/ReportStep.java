@@ -8,7 +8,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the action's script as the composite action would, in a simulated GitHub job. */
+/**
+ * Runs the action's script as the composite action would, in a simulated GitHub job, or on its own in a simulated
+ * job of another CI with that CI's variables only.
+ */
 final class ReportStep {
 
     static final Path SCRIPT =
@@ -20,10 +23,17 @@ final class ReportStep {
     private final Path workdir;
     private final Path temp;
 
-    ReportStep(Path workdir, Path temp, String event, String eventJson, String sha, String ref) throws IOException {
+    private ReportStep(Path workdir, Path temp) throws IOException {
         this.workdir = workdir;
         this.temp = temp;
         Files.createDirectories(temp);
+        env.put("TMPDIR", temp.toString());
+        env.put("REGTRACK_ATTEMPTS", "4");
+    }
+
+    /** A step of a GitHub Actions job triggered by {@code event}. */
+    ReportStep(Path workdir, Path temp, String event, String eventJson, String sha, String ref) throws IOException {
+        this(workdir, temp);
         Path eventFile = temp.resolve("event.json");
         Files.writeString(eventFile, eventJson);
         env.put("GITHUB_ACTIONS", "true");
@@ -42,7 +52,13 @@ final class ReportStep {
         env.put("RUNNER_OS", "Linux");
         env.put("RUNNER_ARCH", "X64");
         env.put("REGTRACK_GITHUB_TOKEN", "gh-test-token");
-        env.put("REGTRACK_ATTEMPTS", "4");
+    }
+
+    /** The script run by hand in a job of another CI, which sets {@code variables} (GitLab's, Buildkite's). */
+    static ReportStep elsewhere(Path workdir, Path temp, Map<String, String> variables) throws IOException {
+        ReportStep step = new ReportStep(workdir, temp);
+        step.env.putAll(variables);
+        return step;
     }
 
     ReportStep with(String name, String value) {
@@ -57,6 +73,10 @@ final class ReportStep {
         builder.environment()
                 .keySet()
                 .removeIf(k -> k.startsWith("GITHUB_")
+                        || k.startsWith("RUNNER_")
+                        || k.startsWith("GITLAB_")
+                        || k.startsWith("CI_")
+                        || k.startsWith("BUILDKITE")
                         || k.startsWith("REGTRACK_")
                         || k.startsWith("CARGO_PROFILE_")
                         || k.equals("RUSTFLAGS"));
