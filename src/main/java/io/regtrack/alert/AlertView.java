@@ -1,5 +1,6 @@
 package io.regtrack.alert;
 
+import io.regtrack.verdict.Units;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,9 +50,25 @@ public record AlertView(
         List<String> explanations,
         String note,
         Instant openedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+
+        @Schema(description = "The levels and the change as the pages show them, exact for sizes and counts")
+        Shown shown) {
 
     public record Commit(String commit, long runId) {}
+
+    /** Before, after and the change in human units: {@code 3.7 KiB (3,812 B) → 3.7 KiB (3,840 B)}, {@code +28 B}. */
+    public record Shown(String before, String after, String delta, String deltaPercent) {
+
+        static Shown of(Alert a) {
+            String unit = a.unit == null ? "" : a.unit;
+            return new Shown(
+                    Units.format(a.before, unit),
+                    Units.format(a.after, unit),
+                    Units.signed(a.delta, unit),
+                    Units.percent(a.deltaPercent));
+        }
+    }
 
     public record ReleaseRef(String tag, Long runId) {}
 
@@ -78,6 +95,7 @@ public record AlertView(
                 a.explanations,
                 a.note,
                 a.openedAt,
-                a.updatedAt);
+                a.updatedAt,
+                Shown.of(a));
     }
 }

@@ -2,7 +2,7 @@
 /* Alerts to triage: each regression with its culprit commit and buttons to acknowledge, dismiss
    or mark it fixed (an ingest or admin token is needed for those). */
 (async () => {
-  const { api, el, human, percent, short, nav, status, fail, slug } = Regtrack;
+  const { api, el, short, nav, status, fail, slug } = Regtrack;
   const enc = encodeURIComponent;
   nav(slug);
   const select = document.getElementById('alert-status');
@@ -33,8 +33,9 @@
           el('td', { class: 'state' }, el('span', { class: 'badge ' + a.status }, a.status)),
           el('td', {}, a.kind + ' ', el('strong', {}, a.name), a.profile ? ' · ' + a.profile : ''),
           el('td', {}, a.branch),
-          el('td', {}, human(a.before, a.unit) + ' → ' + human(a.after, a.unit)),
-          el('td', {}, percent(a.deltaPercent)),
+          // The API's text: exact bytes for sizes, so a 28-byte growth reads as one.
+          el('td', {}, a.shown.before + ' → ' + a.shown.after + ' (' + a.shown.delta + ')'),
+          el('td', {}, a.shown.deltaPercent),
           el(
             'td',
             {},

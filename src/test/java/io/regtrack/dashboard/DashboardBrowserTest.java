@@ -205,7 +205,10 @@ class DashboardBrowserTest {
         WebElement row =
                 browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alerts tbody tr")));
         String id = row.getDomAttribute("data-alert");
-        assertThat(row.getText()).contains("app").contains(sha(9).substring(0, 10));
+        assertThat(row.getText())
+                .contains("app")
+                .contains(sha(9).substring(0, 10))
+                .contains("(400,000 B)"); // exact bytes, as the API shows them
         row.findElement(By.cssSelector("button[data-to=acknowledged]")).click();
         WebElement tokenInput = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
         tokenInput.sendKeys(ingest);
