@@ -13,7 +13,20 @@
     ]);
     document.getElementById('title').replaceChildren('Run ' + run.id + ' ', badge(comparison.status));
     const facts = [
-      ['Commit', el('code', {}, run.commit)],
+      [
+        'Commit',
+        el(
+          'span',
+          {},
+          el('code', {}, run.commit),
+          ' · ',
+          el(
+            'a',
+            { href: '/projects/' + enc(slug) + '/commits/' + enc(run.commit) + '/matrix', id: 'matrix-link' },
+            'every profile of this commit',
+          ),
+        ),
+      ],
       ['Branch', run.branch],
       ['Tag', run.tag],
       ['Pull request', run.pullRequest ? '#' + run.pullRequest : null],

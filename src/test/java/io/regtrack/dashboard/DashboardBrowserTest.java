@@ -182,6 +182,8 @@ class DashboardBrowserTest {
         browser.wait.until(
                 d -> !d.findElements(By.cssSelector("#verdicts tbody tr")).isEmpty());
         assertThat(browser.driver.findElement(By.id("baseline")).getText()).contains("release v1.0.0");
+        assertThat(browser.driver.findElement(By.id("matrix-link")).getDomAttribute("href"))
+                .endsWith("/commits/" + sha(14) + "/matrix");
         assertThat(browser.driver.findElement(By.id("profile")).getText())
                 .contains("opt-level")
                 .contains("upload");
@@ -202,25 +204,39 @@ class DashboardBrowserTest {
     @Test
     void anAlertIsTriagedByItsButtonWithAToken() throws Exception {
         browser.driver.get(url("/projects/" + slug + "/alerts"));
-        WebElement row =
-                browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alerts tbody tr")));
+        WebElement row = browser.wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alerts tbody tr[data-alert]")));
+        // Grouped by culprit commit, with its age; the filter is in the address.
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("#alerts tbody tr.group"))
+                        .getText())
+                .contains("commit " + sha(9).substring(0, 10))
+                .contains("1 regression");
+        assertThat(browser.driver.getCurrentUrl()).contains("status=open").contains("direction=regression");
+        assertThat(row.findElements(By.cssSelector("button[data-to=open]"))).isEmpty();
         String id = row.getDomAttribute("data-alert");
         assertThat(row.getText())
                 .contains("app")
-                .contains(sha(9).substring(0, 10))
-                .contains("(400,000 B)"); // exact bytes, as the API shows them
+                .contains("(400,000 B)") // exact bytes, as the API shows them
+                .contains("after release v1.0.0")
+                .contains("compare with the release");
         row.findElement(By.cssSelector("button[data-to=acknowledged]")).click();
         WebElement tokenInput = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
         tokenInput.sendKeys(ingest);
         browser.driver.findElement(By.cssSelector("#token-form button")).click();
         row = browser.wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#alerts tbody tr[data-alert='" + id + "']")));
+        row.findElement(By.cssSelector(".buttons input")).sendKeys("bisecting");
         row.findElement(By.cssSelector("button[data-to=acknowledged]")).click();
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "acknowledged"));
+        // An acknowledged alert offers the other moves, not "Acknowledge" again.
+        assertThat(row.findElements(By.cssSelector("button[data-to=acknowledged]")))
+                .isEmpty();
         as(ingest)
                 .get("/api/v1/projects/" + slug + "/alerts")
                 .then()
-                .body("find { it.id == " + id + " }.status", equalTo("acknowledged"));
+                .body("find { it.id == " + id + " }.status", equalTo("acknowledged"))
+                .body("find { it.id == " + id + " }.note", equalTo("bisecting"));
         browser.screenshot("alerts");
         browser.driver.executeScript("sessionStorage.clear()");
     }
