@@ -171,6 +171,38 @@ const Regtrack = (() => {
       );
   }
 
+  /** One table row per verdict, as the API words and numbers it; exact values on hover. */
+  function verdictRows(verdicts) {
+    return verdicts.map((v) =>
+      el(
+        'tr',
+        { class: v.status },
+        el('td', {}, el('span', { class: 'badge ' + v.status }, v.status)),
+        el('td', {}, v.kind),
+        el('td', {}, v.name),
+        el('td', { title: exact(v.baseline, v.unit) }, v.shown.baseline),
+        el('td', { title: exact(v.current, v.unit) }, v.shown.current),
+        el('td', { title: exact(v.delta, v.unit) }, v.shown.delta),
+        el('td', {}, v.shown.deltaPercent),
+        el('td', {}, v.why),
+      ),
+    );
+  }
+
+  /** The profile, toolchain and runner settings that differ between a comparison's two runs. */
+  function differenceRows(comparison, none) {
+    const rows = [
+      ['Profile', comparison.profileChanges],
+      ['Toolchain', comparison.toolchainChanges],
+      ['Runner', comparison.runnerChanges],
+    ].flatMap(([what, list]) =>
+      list.map((c) =>
+        el('tr', {}, el('td', {}, what), el('td', {}, c.setting), el('td', {}, c.baseline), el('td', {}, c.current)),
+      ),
+    );
+    return rows.length ? rows : [el('tr', {}, el('td', { colspan: 4 }, none))];
+  }
+
   function fail(error) {
     status(error.message === 'A token is needed' ? '' : 'Could not load: ' + error.message);
   }
@@ -183,5 +215,22 @@ const Regtrack = (() => {
     document.title = slug + ' · regtrack';
   }
 
-  return { api, download, el, human, exact, signed, percent, short, safeUrl, nav, status, fail, slug, item };
+  return {
+    api,
+    download,
+    el,
+    human,
+    exact,
+    signed,
+    percent,
+    short,
+    safeUrl,
+    nav,
+    status,
+    fail,
+    slug,
+    item,
+    verdictRows,
+    differenceRows,
+  };
 })();

@@ -2,7 +2,7 @@
 /* Any two runs side by side: base and head (a run id, a commit, a release tag or a branch), every
    measurement with its verdict, the largest change first. The form lives in the address. */
 (async () => {
-  const { api, el, exact, short, nav, fail, status, slug } = Regtrack;
+  const { api, el, short, nav, fail, status, slug, verdictRows, differenceRows } = Regtrack;
   const enc = encodeURIComponent;
   nav(slug);
   const form = document.getElementById('compare-form');
@@ -37,38 +37,8 @@
         run(c.baseline.runId, c.baseline.commit, c.baseline.tag ? 'release ' + c.baseline.tag : 'base'),
         '.',
       );
-    document
-      .querySelector('#verdicts tbody')
-      .replaceChildren(
-        ...c.verdicts.map((v) =>
-          el(
-            'tr',
-            { class: v.status },
-            el('td', {}, el('span', { class: 'badge ' + v.status }, v.status)),
-            el('td', {}, v.kind),
-            el('td', {}, v.name),
-            el('td', { title: exact(v.baseline, v.unit) }, v.shown.baseline),
-            el('td', { title: exact(v.current, v.unit) }, v.shown.current),
-            el('td', { title: exact(v.delta, v.unit) }, v.shown.delta),
-            el('td', {}, v.shown.deltaPercent),
-            el('td', {}, v.why),
-          ),
-        ),
-      );
-    const differences = [
-      ['Profile', c.profileChanges],
-      ['Toolchain', c.toolchainChanges],
-      ['Runner', c.runnerChanges],
-    ].flatMap(([what, list]) =>
-      list.map((d) =>
-        el('tr', {}, el('td', {}, what), el('td', {}, d.setting), el('td', {}, d.baseline), el('td', {}, d.current)),
-      ),
-    );
-    document
-      .querySelector('#differences tbody')
-      .replaceChildren(
-        ...(differences.length ? differences : [el('tr', {}, el('td', { colspan: 4 }, 'Built the same way.'))]),
-      );
+    document.querySelector('#verdicts tbody').replaceChildren(...verdictRows(c.verdicts));
+    document.querySelector('#differences tbody').replaceChildren(...differenceRows(c, 'Built the same way.'));
     status(c.verdicts.length + ' measurements.');
   } catch (error) {
     fail(error);

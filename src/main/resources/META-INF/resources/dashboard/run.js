@@ -1,7 +1,7 @@
 'use strict';
 /* A run: its facts, its comparison with the baseline, what changed, and its effective profile. */
 (async () => {
-  const { api, el, human, exact, signed, short, safeUrl, nav, fail, slug } = Regtrack;
+  const { api, el, human, exact, signed, short, safeUrl, nav, fail, slug, verdictRows, differenceRows } = Regtrack;
   const enc = encodeURIComponent;
   const id = Regtrack.item;
   nav(slug);
@@ -75,23 +75,7 @@
 
     // The API lists verdicts worst first (regressed, noisy, missing, improved, new, unchanged).
     const verdicts = comparison.verdicts;
-    document.querySelector('#verdicts tbody').replaceChildren(
-      ...verdicts.map((v) =>
-        el(
-          'tr',
-          { class: v.status },
-          el('td', {}, badge(v.status)),
-          el('td', {}, v.kind),
-          el('td', {}, v.name),
-          // Numbers as the API shows them (the same text as the Markdown); exact values on hover.
-          el('td', { title: exact(v.baseline, v.unit) }, v.shown.baseline),
-          el('td', { title: exact(v.current, v.unit) }, v.shown.current),
-          el('td', { title: exact(v.delta, v.unit) }, v.shown.delta),
-          el('td', {}, v.shown.deltaPercent),
-          el('td', {}, v.why),
-        ),
-      ),
-    );
+    document.querySelector('#verdicts tbody').replaceChildren(...verdictRows(verdicts));
 
     // Sections and crates whose size changed, per binary, largest change first.
     const parts = verdicts.flatMap((v) => (v.composition || []).map((c) => ({ binary: v.name, ...c })));
@@ -112,20 +96,9 @@
         ),
       );
 
-    const changes = [
-      ['Profile', comparison.profileChanges],
-      ['Toolchain', comparison.toolchainChanges],
-      ['Runner', comparison.runnerChanges],
-    ].flatMap(([what, list]) =>
-      list.map((c) =>
-        el('tr', {}, el('td', {}, what), el('td', {}, c.setting), el('td', {}, c.baseline), el('td', {}, c.current)),
-      ),
-    );
     document
       .querySelector('#changes tbody')
-      .replaceChildren(
-        ...(changes.length ? changes : [el('tr', {}, el('td', { colspan: 4 }, 'Nothing in the environment changed.'))]),
-      );
+      .replaceChildren(...differenceRows(comparison, 'Nothing in the environment changed.'));
 
     document
       .querySelector('#profile tbody')

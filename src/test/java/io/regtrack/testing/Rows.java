@@ -32,21 +32,19 @@ public final class Rows {
     }
 
     public static String text(DataSource db, String sql, Object... args) {
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return first(db, sql, args, rs -> rs.getString(1));
     }
 
     public static long count(DataSource db, String sql, Object... args) {
+        return first(db, sql, args, rs -> rs.getLong(1));
+    }
+
+    private interface Column<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The first row's value of a query. */
+    private static <T> T first(DataSource db, String sql, Object[] args, Column<T> column) {
         try (Connection c = db.getConnection();
                 PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
@@ -54,7 +52,7 @@ public final class Rows {
             }
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                return column.read(rs);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
