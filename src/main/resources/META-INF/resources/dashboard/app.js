@@ -41,7 +41,7 @@ const Regtrack = (() => {
     if (response.status === 401 || response.status === 403) {
       askForToken(
         response.status === 401
-          ? 'This needs a token. Enter one of this project; it is kept for this browser session only.'
+          ? 'Not found, or private: check the address, or enter a token of this project (kept for this browser session only).'
           : 'The token given may not do this. Enter another one.',
       );
       throw new Error('A token is needed');

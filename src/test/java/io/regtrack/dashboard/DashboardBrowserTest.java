@@ -253,9 +253,10 @@ class DashboardBrowserTest {
                 .then()
                 .statusCode(201);
         browser.driver.get(url("/projects/" + secret));
-        browser.wait
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")))
-                .sendKeys(reader);
+        WebElement tokenInput = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
+        // A private project and a mistyped one get the same words: nothing says which it is.
+        assertThat(browser.driver.findElement(By.id("auth-reason")).getText()).startsWith("Not found, or private");
+        tokenInput.sendKeys(reader);
         browser.driver.findElement(By.cssSelector("#token-form button")).click();
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sizes .chart canvas")));
         assertThat(browser.driver.findElement(By.cssSelector("#sizes h3")).getText())
