@@ -171,6 +171,59 @@ const Regtrack = (() => {
       );
   }
 
+  /** Tick steps for a bytes axis: powers of two, so ticks fall on round binary sizes (4 KiB, 16 KiB, 1 MiB). */
+  const BINARY_STEPS = Array.from({ length: 48 }, (_, i) => 2 ** i);
+
+  /**
+   * Labels for an axis's ticks, with as many decimals as the step needs and no more, so that no two
+   * ticks read the same: bytes in B/KiB/MiB/GiB, seconds auto-scaled, other units verbatim.
+   */
+  function axisLabels(ticks, unit) {
+    const step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) : Math.abs(ticks[0]) || 1;
+    const scaled = (value, size, suffix) => {
+      const decimals = Math.max(0, Math.min(6, Math.ceil(-Math.log10(step / size) - 1e-9)));
+      return (value / size).toFixed(decimals) + ' ' + suffix;
+    };
+    return ticks.map((t) => {
+      if (unit === 'bytes') {
+        const big = Math.max(...ticks.map(Math.abs));
+        if (big < 1024) {
+          return grouped.format(t) + ' B';
+        }
+        if (big < 1024 ** 2) {
+          return scaled(t, 1024, 'KiB');
+        }
+        return big < 1024 ** 3 ? scaled(t, 1024 ** 2, 'MiB') : scaled(t, 1024 ** 3, 'GiB');
+      }
+      if (unit === 'seconds') {
+        const big = Math.max(...ticks.map(Math.abs));
+        const [size, suffix] =
+          big < 1e-6 ? [1e-9, 'ns'] : big < 1e-3 ? [1e-6, 'µs'] : big < 1 ? [1e-3, 'ms'] : [1, 's'];
+        return scaled(t, size, suffix);
+      }
+      return grouped.format(t) + (unit && unit !== 'count' ? ' ' + unit : '');
+    });
+  }
+
+  /**
+   * A y-range that outliers do not flatten: the middle 98 % of the values with a margin, unless the
+   * extremes are within a few spreads of it. Returns [min, max] and how many points fall outside.
+   */
+  function robustRange(values) {
+    const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+    if (sorted.length < 20) {
+      return null;
+    }
+    const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1)))];
+    const [low, high] = [at(0.01), at(0.99)];
+    const spread = Math.max(high - low, Math.abs(high) * 0.001);
+    const [min, max] = [low - spread * 0.25, high + spread * 0.25];
+    if (sorted[0] >= low - 3 * spread && sorted[sorted.length - 1] <= high + 3 * spread) {
+      return null;
+    }
+    return { min, max, outside: sorted.filter((v) => v < min || v > max).length };
+  }
+
   /** One table row per verdict, as the API words and numbers it; exact values on hover. */
   function verdictRows(verdicts) {
     return verdicts.map((v) =>
@@ -232,5 +285,8 @@ const Regtrack = (() => {
     item,
     verdictRows,
     differenceRows,
+    axisLabels,
+    robustRange,
+    BINARY_STEPS,
   };
 })();

@@ -3,7 +3,8 @@
    with release markers, regression markers and profile/toolchain change annotations. Every chart
    has a table and CSV/JSON downloads as its text alternative. */
 (async () => {
-  const { api, download, el, human, exact, short, nav, status, fail, slug } = Regtrack;
+  const { api, download, el, human, exact, short, nav, status, fail, slug, axisLabels, robustRange, BINARY_STEPS } =
+    Regtrack;
   const enc = encodeURIComponent;
   nav(slug);
   const charts = [];
@@ -74,14 +75,50 @@
     const tip = el('div', { class: 'tip', hidden: true, role: 'tooltip' });
     box.append(tip);
     const width = () => Math.max(280, box.clientWidth);
+    const robust = robustRange(ys);
+    let showAll = false;
+    if (robust) {
+      box.append(
+        el(
+          'p',
+          { class: 'muted outliers' },
+          robust.outside + (robust.outside === 1 ? ' point lies' : ' points lie') + ' outside the drawn range; ',
+          el(
+            'button',
+            {
+              type: 'button',
+              class: 'link',
+              onclick: () => {
+                showAll = true;
+                u.setData([xs, ys]);
+              },
+            },
+            'show all',
+          ),
+        ),
+      );
+    }
     const u = new uPlot(
       {
         width: width(),
         height: 240,
-        scales: { x: { time: true } },
+        scales: {
+          x: { time: true },
+          y: robust
+            ? { range: (self, min, max) => (showAll ? uPlot.rangeNum(min, max, 0.1, true) : [robust.min, robust.max]) }
+            : {},
+        },
         legend: { show: false },
         series: [{}, { label: view.name, stroke: '#2563eb', width: 2, points: { show: ys.length <= 200, size: 5 } }],
-        axes: [{}, { size: 90, gap: 6, values: (self, ticks) => ticks.map((t) => human(t, view.unit)) }],
+        axes: [
+          {},
+          {
+            size: 90,
+            gap: 6,
+            incrs: view.unit === 'bytes' ? BINARY_STEPS : undefined,
+            values: (self, ticks) => axisLabels(ticks, view.unit),
+          },
+        ],
         hooks: {
           draw: [(self) => markers(self, view)],
           setCursor: [

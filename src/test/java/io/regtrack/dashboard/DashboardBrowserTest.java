@@ -14,11 +14,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -309,6 +311,30 @@ class DashboardBrowserTest {
         browser.wait.until(ExpectedConditions.urlMatches("/compare\\?base=\\d+&head=\\d+$"));
         browser.wait.until(
                 d -> !d.findElements(By.cssSelector("#verdicts tbody tr")).isEmpty());
+    }
+
+    @Test
+    void axesReadAsRoundBinarySizesAndOutliersDoNotFlattenACurve() {
+        browser.driver.get(url("/projects/" + slug));
+        browser.wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".chart canvas"), 1));
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+        assertThat(js.executeScript("return Regtrack.axisLabels([294912, 311296, 327680], 'bytes')"))
+                .isEqualTo(List.of("288 KiB", "304 KiB", "320 KiB"));
+        // A narrow range gets the decimals it needs: no label repeats.
+        assertThat(js.executeScript("return Regtrack.axisLabels([300000, 300064, 300128], 'bytes')"))
+                .isEqualTo(List.of("292.97 KiB", "293.03 KiB", "293.09 KiB"));
+        assertThat(js.executeScript("return Regtrack.axisLabels([0.0005, 0.001, 0.0015], 'seconds')"))
+                .isEqualTo(List.of("0.5 ms", "1.0 ms", "1.5 ms"));
+        assertThat(js.executeScript("return Regtrack.BINARY_STEPS.slice(10, 13)"))
+                .isEqualTo(List.of(1024L, 2048L, 4096L));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> range = (Map<String, Object>) js.executeScript(
+                "const v = Array.from({length: 200}, (_, i) => 1000 + (i % 7)); v[50] = 90000; v[120] = 5;"
+                        + " return Regtrack.robustRange(v)");
+        assertThat(range.get("outside")).isEqualTo(2L);
+        assertThat(((Number) range.get("max")).doubleValue()).isLessThan(1100);
+        assertThat(js.executeScript("return Regtrack.robustRange(Array.from({length: 50}, (_, i) => 1000 + i))"))
+                .isNull();
     }
 
     @Test
