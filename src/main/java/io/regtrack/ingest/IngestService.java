@@ -38,14 +38,9 @@ public class IngestService {
 
     public IngestResult ingest(String slug, RunUpload body) {
         Project project = QuarkusTransaction.requiringNew().call(() -> projects.ingestible(slug));
-        RunUpload upload = input.valid(body);
-        List<UploadMeasurements.Sourced> measured = UploadMeasurements.of(upload);
-        List<Violation> violations = UploadRules.check(upload, measured);
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
-        EffectiveProfile.Result profile = ProfileReading.of(upload);
-        String requestHash = UploadFingerprint.of(upload, json);
+        Checked checked = check(body);
+        RunUpload upload = checked.upload();
+        String requestHash = checked.requestHash();
         String key = upload.idempotencyKey();
         if (key != null) {
             Optional<Run> stored =
@@ -60,11 +55,11 @@ public class IngestService {
                             .call(() -> writer.store(
                                     project,
                                     upload,
-                                    measured.stream()
+                                    checked.measured().stream()
                                             .map(UploadMeasurements.Sourced::measurement)
                                             .toList(),
                                     requestHash,
-                                    profile)),
+                                    checked.profile())),
                     false);
         } catch (RuntimeException e) {
             if (key == null || !RunWriter.isDuplicateKey(e)) {
@@ -75,6 +70,51 @@ public class IngestService {
                     .orElseThrow(() -> e);
             return replay(winner, requestHash);
         }
+    }
+
+    /** What {@link #ingest} would do with an upload to a project, decided without storing anything. */
+    enum Outcome {
+        /** Stored as a new run. */
+        STORE,
+        /** A replay of the run stored with its idempotency key: nothing stored, the stored answer given. */
+        REPLAY,
+        /** Its idempotency key is stored with a different upload: a 409. */
+        CONFLICT
+    }
+
+    /**
+     * Checks an upload as {@link #ingest} does, without storing it, for callers that must know every upload of a batch
+     * is acceptable before storing the first: refused with the 400 ingest would answer, else what ingest would do.
+     * The caller has already been allowed to ingest into the project.
+     */
+    Outcome preflight(Project project, RunUpload body) {
+        Checked checked = check(body);
+        String key = checked.upload().idempotencyKey();
+        if (key == null) {
+            return Outcome.STORE;
+        }
+        return QuarkusTransaction.requiringNew()
+                .call(() -> runs.findByIdempotencyKey(project.id, key))
+                .map(stored -> stored.requestHash.equals(checked.requestHash()) ? Outcome.REPLAY : Outcome.CONFLICT)
+                .orElse(Outcome.STORE);
+    }
+
+    /** An upload that passed every rule, with what was read from it. */
+    private record Checked(
+            RunUpload upload,
+            List<UploadMeasurements.Sourced> measured,
+            EffectiveProfile.Result profile,
+            String requestHash) {}
+
+    private Checked check(RunUpload body) {
+        RunUpload upload = input.valid(body);
+        List<UploadMeasurements.Sourced> measured = UploadMeasurements.of(upload);
+        List<Violation> violations = UploadRules.check(upload, measured);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        EffectiveProfile.Result profile = ProfileReading.of(upload);
+        return new Checked(upload, measured, profile, UploadFingerprint.of(upload, json));
     }
 
     private IngestResult replay(Run stored, String requestHash) {

@@ -50,7 +50,8 @@ final class UploadMeasurements {
         }
     }
 
-    private static MeasurementUpload measurement(Measure m) {
+    /** A parsed measure as the measurement an upload gives. */
+    static MeasurementUpload measurement(Measure m) {
         return new MeasurementUpload(
                 m.kind(), m.name(), m.unit(), m.value(), m.samples(), m.parts().isEmpty() ? null : m.parts());
     }

@@ -9,11 +9,14 @@ import java.util.OptionalDouble;
  * {@code {"name", "unit", "value", "range"?, "extra"?}}. The content is either {@code {"direction": "smaller"|"bigger",
  * "benchmarks": [...]}} or the array alone, which means smaller is better.
  *
- * <p>Smaller is better: a time unit ({@code ns}, {@code us}, {@code µs}, {@code ms}, {@code s}, also with {@code
- * /iter}) gives {@code runtime} in seconds, any other unit a {@code metric} in that unit. Bigger is better: {@code
+ * <p>Smaller is better: a time unit ({@code ns}, {@code us}, {@code µs}, {@code ms}, {@code s}, also per iteration
+ * or operation: {@code ns/iter}, {@code ns/op}) gives {@code runtime} in seconds, any other unit a {@code metric} in that unit. Bigger is better: {@code
  * throughput} in the given unit. {@code range} and {@code extra} are display text and are not read.
  */
 final class GabFormat {
+
+    /** Time per iteration (cargo bench, Google Benchmark through the action) or per operation (go test). */
+    private static final List<String> PER = List.of("/iter", "/op");
 
     private GabFormat() {}
 
@@ -44,8 +47,11 @@ final class GabFormat {
 
     private static Parsed smaller(Node benchmark, String name, String unit, double value) {
         String time = unit.strip();
-        if (time.endsWith("/iter")) {
-            time = time.substring(0, time.length() - "/iter".length());
+        for (String per : PER) {
+            if (time.endsWith(per)) {
+                time = time.substring(0, time.length() - per.length());
+                break;
+            }
         }
         OptionalDouble perSecond = Seconds.perSecond(time);
         if (perSecond.isPresent()) {

@@ -8,27 +8,28 @@ import java.util.Optional;
 
 /**
  * A JSON value and the pointer to it. Every read checks the type it expects and fails with a {@link ResultException}
- * at this place, so an adapter never meets a null or a value of the wrong type.
+ * at this place, so an adapter never meets a null or a value of the wrong type. The adapters here and the history
+ * readers of {@code io.regtrack.imports} read their input through it.
  */
-record Node(JsonNode json, String place) {
+public record Node(JsonNode json, String place) {
 
-    static Node root(JsonNode json) {
+    public static Node root(JsonNode json) {
         return new Node(json, "");
     }
 
     /** A required field: present and not null. */
-    Node get(String key) {
+    public Node get(String key) {
         return find(key).orElseThrow(() -> new ResultException(child(key), "missing"));
     }
 
     /** An optional field: empty when absent or null. */
-    Optional<Node> find(String key) {
+    public Optional<Node> find(String key) {
         JsonNode value = object().get(key);
         return value == null || value.isNull() ? Optional.empty() : Optional.of(new Node(value, child(key)));
     }
 
     /** The items of an array. */
-    List<Node> items() {
+    public List<Node> items() {
         if (!json.isArray()) {
             throw fail("expected an array, found " + type());
         }
@@ -40,7 +41,7 @@ record Node(JsonNode json, String place) {
     }
 
     /** The items of an array that must not be empty. */
-    List<Node> nonEmptyItems() {
+    public List<Node> nonEmptyItems() {
         List<Node> items = items();
         if (items.isEmpty()) {
             throw fail("is empty");
@@ -49,22 +50,22 @@ record Node(JsonNode json, String place) {
     }
 
     /** The fields of an object, in document order. */
-    List<Map.Entry<String, Node>> fields() {
+    public List<Map.Entry<String, Node>> fields() {
         List<Map.Entry<String, Node>> fields = new ArrayList<>();
         object().fields()
                 .forEachRemaining(f -> fields.add(Map.entry(f.getKey(), new Node(f.getValue(), child(f.getKey())))));
         return fields;
     }
 
-    boolean isObject() {
+    public boolean isObject() {
         return json.isObject();
     }
 
-    boolean isText() {
+    public boolean isText() {
         return json.isTextual();
     }
 
-    String string() {
+    public String string() {
         if (!json.isTextual()) {
             throw fail("expected a string, found " + type());
         }
@@ -72,7 +73,7 @@ record Node(JsonNode json, String place) {
     }
 
     /** A benchmark's name as the tool gave it: a string, not blank. */
-    String name() {
+    public String name() {
         String name = string();
         if (name.isBlank()) {
             throw fail("a name must not be blank");
@@ -81,7 +82,7 @@ record Node(JsonNode json, String place) {
     }
 
     /** A finite number, not negative. */
-    double number() {
+    public double number() {
         if (!json.isNumber()) {
             throw fail("expected a number, found " + type());
         }
@@ -96,7 +97,7 @@ record Node(JsonNode json, String place) {
     }
 
     /** A finite number above zero, such as a count of iterations. */
-    double positive() {
+    public double positive() {
         double value = number();
         if (value == 0) {
             throw fail("must be above zero");
@@ -104,7 +105,7 @@ record Node(JsonNode json, String place) {
         return value;
     }
 
-    ResultException fail(String message) {
+    public ResultException fail(String message) {
         return new ResultException(place, message);
     }
 

@@ -1,7 +1,7 @@
 package io.regtrack.results;
 
 /**
- * A malformed attachment. {@link #place()} says where in it (a JSON pointer such as {@code /results/2/times/3}, or
+ * A malformed attachment, or a malformed history file being imported. {@link #place()} says where in it (a JSON pointer such as {@code /results/2/times/3}, or
  * {@code line 14} for text; empty for the attachment as a whole) and the message says what is wrong. Both are safe to
  * show to a client: they never echo more than {@value #ECHO} characters of the input.
  */
@@ -23,7 +23,7 @@ public final class ResultException extends RuntimeException {
     }
 
     /** A piece of the input, cut to {@value #ECHO} characters, for a message. */
-    static String echo(String input) {
+    public static String echo(String input) {
         if (input == null) {
             return "";
         }

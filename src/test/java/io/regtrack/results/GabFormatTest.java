@@ -41,14 +41,15 @@ class GabFormatTest {
     }
 
     @Test
-    void everyTimeUnitIsConvertedToSeconds() {
+    void everyTimeUnitIsConvertedToSecondsAlsoPerIterationOrOperation() {
         var times = Fixtures.parse(
                 "[{\"name\":\"a\",\"unit\":\"ns\",\"value\":5},{\"name\":\"b\",\"unit\":\"us\",\"value\":5},"
                         + "{\"name\":\"c\",\"unit\":\"µs\",\"value\":5},{\"name\":\"d\",\"unit\":\"ms\",\"value\":5},"
-                        + "{\"name\":\"e\",\"unit\":\"s\",\"value\":5}]");
+                        + "{\"name\":\"e\",\"unit\":\"s\",\"value\":5},{\"name\":\"f\",\"unit\":\"ns/op\",\"value\":5},"
+                        + "{\"name\":\"g\",\"unit\":\"ms/iter\",\"value\":5}]");
         assertThat(parse("gab", null, times))
                 .extracting(Measure::value)
-                .containsExactly(5 / 1e9, 5 / 1e6, 5 / 1e6, 5 / 1e3, 5.0);
+                .containsExactly(5 / 1e9, 5 / 1e6, 5 / 1e6, 5 / 1e3, 5.0, 5 / 1e9, 5 / 1e3);
     }
 
     @Test

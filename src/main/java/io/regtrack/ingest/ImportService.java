@@ -1,0 +1,142 @@
+package io.regtrack.ingest;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.regtrack.imports.History;
+import io.regtrack.imports.ImportedRun;
+import io.regtrack.imports.Imports;
+import io.regtrack.problem.ProblemException;
+import io.regtrack.problem.Violation;
+import io.regtrack.project.Project;
+import io.regtrack.project.ProjectService;
+import io.regtrack.results.ResultException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Imports another tracker's history into a project: the file is read whole, each of its runs is checked as an upload,
+ * and only then are they uploaded one by one, oldest first, through {@link IngestService#ingest} — so rules,
+ * idempotency and alerts are those of any upload, and the changes are found in history order. A malformed file, a run
+ * an upload would refuse, or a run whose key a different upload already took stores nothing.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    /** The most violations one refusal lists. */
+    static final int MAX_VIOLATIONS = 100;
+
+    private static final Pattern MEASUREMENT = Pattern.compile("^measurements\\[(\\d+)](.*)$");
+
+    private final ProjectService projects;
+    private final IngestService ingest;
+
+    ImportService(ProjectService projects, IngestService ingest) {
+        this.projects = projects;
+        this.ingest = ingest;
+    }
+
+    public ImportView importHistory(String slug, String format, String file) {
+        Project project = QuarkusTransaction.requiringNew().call(() -> projects.ingestible(slug));
+        if (format == null || !Imports.FORMATS.contains(format)) {
+            throw ProblemException.invalid("format", "must be one of: " + String.join(", ", Imports.FORMATS));
+        }
+        History history;
+        try {
+            history = Imports.read(format, file);
+        } catch (ResultException e) {
+            throw ProblemException.invalid(e.place().isEmpty() ? "body" : e.place(), e.getMessage());
+        }
+        List<RunUpload> uploads = history.runs().stream()
+                .map(run -> upload(run, project.defaultBranch))
+                .toList();
+        checkAll(project, history.runs(), uploads);
+        int created = 0;
+        int replayed = 0;
+        int measurements = 0;
+        Set<String> commits = new HashSet<>();
+        for (int i = 0; i < uploads.size(); i++) {
+            IngestResult result = ingest.ingest(slug, uploads.get(i));
+            if (result.replayed()) {
+                replayed++;
+            } else {
+                created++;
+            }
+            measurements += uploads.get(i).measurements().size();
+            commits.add(uploads.get(i).commit().toLowerCase(Locale.ROOT));
+        }
+        return new ImportView(
+                new ImportView.Runs(created, replayed),
+                measurements,
+                commits.size(),
+                history.skipped().stream()
+                        .map(s -> new ImportView.Skip(s.at(), s.reason()))
+                        .toList());
+    }
+
+    /** Every run passes the upload's rules and none takes a key stored with another upload, or nothing is stored. */
+    private void checkAll(Project project, List<ImportedRun> runs, List<RunUpload> uploads) {
+        List<Violation> violations = new ArrayList<>();
+        List<String> conflicts = new ArrayList<>();
+        for (int i = 0; i < uploads.size() && violations.size() < MAX_VIOLATIONS; i++) {
+            ImportedRun run = runs.get(i);
+            try {
+                if (ingest.preflight(project, uploads.get(i)) == IngestService.Outcome.CONFLICT) {
+                    conflicts.add(run.place());
+                }
+            } catch (ProblemException e) {
+                if (e.status() != 400) {
+                    throw e;
+                }
+                for (Violation v : e.violations()) {
+                    violations.add(new Violation(run.place(), said(v, uploads.get(i))));
+                }
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations.subList(0, Math.min(violations.size(), MAX_VIOLATIONS)));
+        }
+        if (!conflicts.isEmpty()) {
+            throw ProblemException.conflict(conflicts.size() + " of the file's runs have the idempotency key of a run "
+                    + "stored from a different upload (the file changed since it was imported?), first "
+                    + conflicts.get(0) + "; nothing was stored");
+        }
+    }
+
+    /** A rule an upload broke, said of the file: a measurement by its kind and name rather than its index. */
+    private static String said(Violation v, RunUpload upload) {
+        Matcher m = MEASUREMENT.matcher(v.field());
+        if (m.matches()) {
+            int index = Integer.parseInt(m.group(1));
+            if (index < upload.measurements().size()) {
+                RunUpload.MeasurementUpload measurement = upload.measurements().get(index);
+                String part = m.group(2).isEmpty() ? "" : " " + m.group(2).substring(1);
+                return "the " + measurement.kind() + " \"" + measurement.name() + "\"" + part + ": " + v.message();
+            }
+        }
+        return v.field() + ": " + v.message();
+    }
+
+    private static RunUpload upload(ImportedRun run, String defaultBranch) {
+        return new RunUpload(
+                run.commit(),
+                run.branch() == null ? defaultBranch : run.branch(),
+                null,
+                null,
+                null,
+                run.committedAt(),
+                run.message(),
+                run.author(),
+                null,
+                run.key(),
+                null,
+                null,
+                null,
+                run.measures().stream().map(UploadMeasurements::measurement).toList(),
+                null);
+    }
+}
