@@ -10,18 +10,28 @@ import java.util.Set;
  *
  * <p>Bencher's built-in measures keep their meaning: {@code latency} (ns) is {@code runtime} in seconds, {@code
  * throughput} is {@code throughput} in {@code ops/s}, {@code file-size} is {@code size} in bytes and {@code
- * instructions} is an {@code instructions} count. Any other slug becomes the kind itself, with no unit; it must be a
- * valid kind, and must not be one of regtrack's own kinds (whose units are fixed).
+ * instructions} is an {@code instructions} count, {@code build-time} is in seconds, and the Callgrind measures
+ * ({@code cycles}, {@code l1-accesses}, …) are exact counts. Any other slug becomes the kind itself, counted in its own
+ * name ({@code 12 allocations}); it must be a valid kind, and must not be one of regtrack's own kinds (whose units are
+ * fixed).
  */
 final class BmfFormat {
 
     private record Builtin(String kind, String unit, double divisor) {}
 
-    private static final Map<String, Builtin> BUILTIN = Map.of(
-            "latency", new Builtin("runtime", "seconds", 1e9),
-            "throughput", new Builtin("throughput", "ops/s", 1),
-            "file-size", new Builtin("size", "bytes", 1),
-            "instructions", new Builtin("instructions", "count", 1));
+    /** Bencher's built-in measures and the units its adapters write them in. */
+    private static final Map<String, Builtin> BUILTIN = Map.ofEntries(
+            Map.entry("latency", new Builtin("runtime", "seconds", 1e9)),
+            Map.entry("throughput", new Builtin("throughput", "ops/s", 1)),
+            Map.entry("file-size", new Builtin("size", "bytes", 1)),
+            Map.entry("build-time", new Builtin("build-time", "seconds", 1)),
+            Map.entry("instructions", new Builtin("instructions", "count", 1)),
+            Map.entry("cycles", new Builtin("cycles", "count", 1)),
+            Map.entry("estimated-cycles", new Builtin("estimated-cycles", "count", 1)),
+            Map.entry("l1-accesses", new Builtin("l1-accesses", "count", 1)),
+            Map.entry("l2-accesses", new Builtin("l2-accesses", "count", 1)),
+            Map.entry("ram-accesses", new Builtin("ram-accesses", "count", 1)),
+            Map.entry("total-accesses", new Builtin("total-accesses", "count", 1)));
 
     private static final Set<String> RESERVED = Set.of("runtime", "size");
 
@@ -63,6 +73,6 @@ final class BmfFormat {
         if (RESERVED.contains(slug)) {
             throw metric.fail("measure \"" + slug + "\" is reserved; use latency or file-size");
         }
-        return Parsed.value(metric.place(), slug, name, "", value);
+        return Parsed.value(metric.place(), slug, name, slug, value); // measured in its own name: "12 allocations"
     }
 }

@@ -47,7 +47,7 @@ class BencherImportTest {
                         tuple("runtime", "parse::large", "seconds", 48211.0 / 1e9),
                         tuple("throughput", "search::haystack_1mb", "ops/s", 812.4),
                         tuple("size", "rgx", "bytes", 3145728.0),
-                        tuple("build-time", "cargo build --release", "s", 41.8));
+                        tuple("build-time", "cargo build --release", "seconds", 41.8));
     }
 
     @Test

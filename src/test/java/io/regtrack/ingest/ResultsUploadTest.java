@@ -124,4 +124,19 @@ class ResultsUploadTest {
                 .body("violations[0].message", containsString("5,002 in all"));
         assertThat(Rows.runs(db, slug)).isZero();
     }
+
+    @Test
+    void benchersOwnAndCustomMeasuresAreStoredWithTheirUnits() {
+        String slug = project("bmfresult", false);
+        String ci = token(slug, "ingest");
+        String bmf = "{\"parse\": {\"latency\": {\"value\": 1500.0}, \"allocations\": {\"value\": 12}},"
+                + " \"release\": {\"build-time\": {\"value\": 87.5}}}";
+        as(ci).body(upload(1, "{\"format\": \"bmf\", \"content\": " + bmf + "}", ""))
+                .post("/api/v1/projects/" + slug + "/runs")
+                .then()
+                .statusCode(201)
+                .body("verdicts.find { it.kind == 'allocations' }.unit", equalTo("allocations"))
+                .body("verdicts.find { it.kind == 'build-time' }.unit", equalTo("seconds"))
+                .body("verdicts.find { it.kind == 'runtime' }.current", equalTo(1.5e-6f));
+    }
 }

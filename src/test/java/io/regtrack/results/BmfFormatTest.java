@@ -23,10 +23,10 @@ class BmfFormatTest {
                 .containsExactly(
                         tuple("runtime", "parse::small", "seconds", 1234.5 / 1e9),
                         tuple("throughput", "parse::small", "ops/s", 810044.55),
-                        tuple("build-time", "/bin/sh -c ./build.sh", "", 87.0),
+                        tuple("build-time", "/bin/sh -c ./build.sh", "seconds", 87.0),
                         tuple("size", "regtrack-cli", "bytes", 4718592.0),
                         tuple("instructions", "alloc::vec_push", "count", 182734.0),
-                        tuple("allocations", "alloc::vec_push", "", 12.0));
+                        tuple("allocations", "alloc::vec_push", "allocations", 12.0));
     }
 
     @Test
