@@ -148,6 +148,26 @@ class ReportCollectionTest {
         assertThat(Rows.runs(db, slug)).isEqualTo(1);
     }
 
+    /** A Windows binary (PE/COFF) has its sections read from its own headers, as ELF ones are. */
+    @Test
+    void aWindowsBinaryHasItsSectionsToo() throws Exception {
+        Tools.require("objcopy");
+        String slug = project("collect-pe", false);
+        String ingest = token(slug, "ingest");
+        Workspace ws = new Workspace(tmp.resolve("repo"));
+        String sha = ws.commit(Workspace.SMALL, "A Windows build");
+        ws.build("release");
+        Path exe = ws.dir.resolve("target/release/sumloop.exe");
+        ws.run(List.of("objcopy", "-O", "pei-x86-64", ws.binary("release").toString(), exe.toString()), Map.of());
+        ReportStep.Result result = push(ws, "pe", sha, slug, ingest)
+                .with("REGTRACK_BINARIES", "target/release/sumloop.exe")
+                .run();
+        assertThat(result.exit()).as(result.log()).isZero();
+        JsonNode parts = measurements(slug, ingest).get("size sumloop.exe").get("parts");
+        assertThat(parts.path(".text").asLong()).as(parts.toString()).isPositive();
+        assertThat(parts.path(".text").asLong()).isLessThan(Files.size(exe));
+    }
+
     @Test
     void aFailingBuildOrAResultsLineThatMatchesNothingFailsTheStepAndSendsNothing() throws Exception {
         String slug = project("collect-fails", false);
