@@ -9,6 +9,51 @@
   nav(slug);
   const charts = [];
 
+  // What the page shows lives in the address, so a view can be shared: ?branch=&find=&range=&from=&to=
+  const address = new URLSearchParams(location.search);
+  function remember(changes) {
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null || value === undefined || value === '') {
+        address.delete(key);
+      } else {
+        address.set(key, value);
+      }
+    }
+    history.replaceState(null, '', '?' + address.toString());
+  }
+
+  // One time window for every chart: a drag-zoom on one zooms all; the window is kept in the address.
+  function zoom(min, max) {
+    for (const c of charts) {
+      c.u.setScale('x', { min, max });
+      c.box.dataset.window = Math.floor(min) + '-' + Math.ceil(max); // the window each chart shows
+    }
+  }
+  function resetZoom() {
+    for (const c of charts) {
+      c.u.setData(c.u.data); // back to every point
+      delete c.box.dataset.window;
+    }
+    remember({ from: null, to: null, range: null });
+    document.getElementById('range').value = '';
+  }
+  function applyWindow() {
+    const from = Number(address.get('from'));
+    const to = Number(address.get('to'));
+    if (from && to) {
+      zoom(from, to);
+    } else if (address.get('range')) {
+      const now = Date.now() / 1000;
+      zoom(now - Number(address.get('range')) * 86400, now);
+    }
+  }
+  function applyFind() {
+    const needle = (address.get('find') || '').toLowerCase();
+    for (const slot of document.querySelectorAll('.slot')) {
+      slot.hidden = needle !== '' && !slot.dataset.name.toLowerCase().includes(needle);
+    }
+  }
+
   function seriesPath(entry, branch, format) {
     const q = new URLSearchParams({ kind: entry.kind, name: entry.name, branch });
     if (entry.profile) {
@@ -109,6 +154,7 @@
             : {},
         },
         legend: { show: false },
+        cursor: { drag: { x: true, y: false, setScale: false } },
         series: [{}, { label: view.name, stroke: '#2563eb', width: 2, points: { show: ys.length <= 200, size: 5 } }],
         axes: [
           {},
@@ -121,6 +167,20 @@
         ],
         hooks: {
           draw: [(self) => markers(self, view)],
+          setSelect: [
+            (self) => {
+              // A drag across a chart (the page zooms, not uPlot): every chart shows that window.
+              if (self.select.width < 2) {
+                return;
+              }
+              const min = self.posToVal(self.select.left, 'x');
+              const max = self.posToVal(self.select.left + self.select.width, 'x');
+              self.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+              remember({ from: Math.floor(min), to: Math.ceil(max), range: null });
+              document.getElementById('range').value = '';
+              zoom(min, max);
+            },
+          ],
           setCursor: [
             (self) => {
               const i = self.cursor.idx;
@@ -283,7 +343,11 @@
         entry.kind === 'size' ? 'sizes' : entry.kind === 'runtime' ? 'runtimes' : 'others',
       );
       section.hidden = false;
-      const slot = el('div', { class: 'slot' }, el('p', { class: 'muted' }, 'Loading ' + entry.name + '…'));
+      const slot = el(
+        'div',
+        { class: 'slot', 'data-name': entry.name },
+        el('p', { class: 'muted' }, 'Loading ' + entry.name + '…'),
+      );
       section.append(slot);
       return slot;
     });
@@ -295,6 +359,8 @@
         chart(box, view);
       }),
     );
+    applyFind();
+    applyWindow();
     status('');
   }
 
@@ -303,7 +369,7 @@
     document.getElementById('title').textContent = project.name;
     const branches = await api('/projects/' + enc(slug) + '/branches');
     const select = document.getElementById('branch');
-    const wanted = new URLSearchParams(location.search).get('branch') || project.defaultBranch;
+    const wanted = address.get('branch') || project.defaultBranch;
     for (const b of branches) {
       select.append(el('option', { value: b.name, selected: b.name === wanted }, b.name));
     }
@@ -311,9 +377,26 @@
       select.append(el('option', { value: wanted, selected: true }, wanted));
     }
     select.addEventListener('change', () => {
-      history.replaceState(null, '', '?branch=' + enc(select.value));
+      remember({ branch: select.value });
       load(select.value).catch(fail);
     });
+    const find = document.getElementById('find');
+    find.value = address.get('find') || '';
+    find.addEventListener('input', () => {
+      remember({ find: find.value.trim() });
+      applyFind();
+    });
+    const range = document.getElementById('range');
+    range.value = address.get('range') || '';
+    range.addEventListener('change', () => {
+      remember({ range: range.value, from: null, to: null });
+      if (range.value) {
+        applyWindow();
+      } else {
+        resetZoom();
+      }
+    });
+    document.getElementById('reset-zoom').addEventListener('click', resetZoom);
     window.addEventListener('resize', () => charts.forEach((c) => c.u.setSize({ width: c.width(), height: 240 })));
     await load(select.value);
   } catch (error) {

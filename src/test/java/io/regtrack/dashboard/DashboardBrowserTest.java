@@ -338,6 +338,50 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void theViewLivesInTheAddressAndOneZoomMovesEveryChart() throws Exception {
+        browser.driver.get(url("/projects/" + slug));
+        browser.wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".chart canvas"), 1));
+        browser.wait.until(ExpectedConditions.textToBe(By.id("status"), ""));
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+        String xRanges = "return Array.from(document.querySelectorAll('.chart')).length";
+        assertThat(((Number) js.executeScript(xRanges)).intValue()).isGreaterThan(1);
+
+        // Drag across the first chart: every chart shows the same window, and the address keeps it.
+        WebElement over = browser.driver.findElement(By.cssSelector(".chart .u-over"));
+        new Actions(browser.driver)
+                .moveToElement(over, -over.getSize().width / 4, 0)
+                .clickAndHold()
+                .moveByOffset(over.getSize().width / 3, 0)
+                .release()
+                .perform();
+        browser.wait.until(ExpectedConditions.urlContains("from="));
+        assertThat(browser.driver.getCurrentUrl()).contains("to=");
+        List<String> windows = browser.driver.findElements(By.cssSelector(".chart")).stream()
+                .map(c -> c.getDomAttribute("data-window"))
+                .toList();
+        assertThat(windows).doesNotContainNull().hasSizeGreaterThan(1);
+        assertThat(windows.stream().distinct()).hasSize(1);
+        String url = browser.driver.getCurrentUrl();
+
+        // The same address opens the same view.
+        browser.driver.get(url);
+        browser.wait.until(ExpectedConditions.textToBe(By.id("status"), ""));
+        browser.driver.findElement(By.id("reset-zoom")).click();
+        browser.wait.until(d -> !d.getCurrentUrl().contains("from="));
+
+        // Find hides the charts of other names, and is kept in the address.
+        browser.driver.findElement(By.id("find")).sendKeys("app");
+        browser.wait.until(ExpectedConditions.urlContains("find=app"));
+        List<WebElement> slots = browser.driver.findElements(By.cssSelector(".slot"));
+        assertThat(slots.stream().filter(WebElement::isDisplayed).map(e -> e.getDomAttribute("data-name")))
+                .isNotEmpty()
+                .allMatch(name -> name.contains("app"));
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("range"))).selectByValue("90");
+        browser.wait.until(ExpectedConditions.urlContains("range=90"));
+        browser.screenshot("project-view");
+    }
+
+    @Test
     void theProfileMatrixDrawsTheFrontier() throws Exception {
         browser.driver.get(url("/projects/" + slug + "/commits/" + sha(14) + "/matrix"));
         browser.wait.until(

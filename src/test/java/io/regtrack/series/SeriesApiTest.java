@@ -42,6 +42,7 @@ class SeriesApiTest {
                 .get("/api/v1/projects/" + slug + "/series")
                 .then()
                 .statusCode(200)
+                .header("Content-Encoding", "gzip") // a chart's data is sent compressed
                 .body("total", equalTo(40))
                 .body("unit", equalTo("bytes"))
                 .body("points.size()", org.hamcrest.Matchers.lessThanOrEqualTo(10))
