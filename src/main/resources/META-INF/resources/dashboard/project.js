@@ -207,11 +207,23 @@
       [xs, ys],
       box,
     );
+    // A mouse click opens the point's run; on a touch screen the first tap shows the tooltip and a
+    // second tap on the same point opens it.
+    let touched = null;
+    let lastPointer = 'mouse';
+    u.over.addEventListener('pointerdown', (event) => {
+      lastPointer = event.pointerType;
+    });
     u.over.addEventListener('click', () => {
       const i = u.cursor.idx;
-      if (i !== null && i !== undefined) {
-        location.href = '/projects/' + enc(slug) + '/runs/' + view.points[i].runId;
+      if (i === null || i === undefined) {
+        return;
       }
+      if (lastPointer === 'touch' && touched !== i) {
+        touched = i;
+        return;
+      }
+      location.href = '/projects/' + enc(slug) + '/runs/' + view.points[i].runId;
     });
     charts.push({ u, box, width });
     return u;
@@ -273,8 +285,15 @@
               el(
                 'li',
                 {},
-                `${g.direction === 'improvement' ? 'Improvement' : 'Regression'} (${g.status}) from `,
-                el('code', {}, short(g.commit)),
+                `${g.direction === 'improvement' ? 'Improvement' : 'Regression'} (${g.status}) `,
+                g.commit
+                  ? el(
+                      'span',
+                      {},
+                      'from ',
+                      el('a', { href: '/projects/' + enc(slug) + '/runs/' + g.runId }, short(g.commit)),
+                    )
+                  : 'found; its commit is not located yet (see the alerts page)',
               ),
             ),
           )

@@ -110,6 +110,23 @@ class DashboardBrowserTest {
         }
     }
 
+    /** A finger's tap in the middle of an element. */
+    private void tap(WebElement element) {
+        org.openqa.selenium.interactions.PointerInput finger = new org.openqa.selenium.interactions.PointerInput(
+                org.openqa.selenium.interactions.PointerInput.Kind.TOUCH, "finger");
+        org.openqa.selenium.interactions.Sequence tap = new org.openqa.selenium.interactions.Sequence(finger, 0)
+                .addAction(finger.createPointerMove(
+                        java.time.Duration.ZERO,
+                        org.openqa.selenium.interactions.PointerInput.Origin.fromElement(element),
+                        0,
+                        0))
+                .addAction(finger.createPointerDown(
+                        org.openqa.selenium.interactions.PointerInput.MouseButton.LEFT.asArg()))
+                .addAction(
+                        finger.createPointerUp(org.openqa.selenium.interactions.PointerInput.MouseButton.LEFT.asArg()));
+        browser.driver.perform(List.of(tap));
+    }
+
     private int runOf(String commit) {
         return as(ingest)
                 .queryParam("limit", 200)
@@ -407,6 +424,16 @@ class DashboardBrowserTest {
                     browser.driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
             assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(1);
             browser.screenshot("project-phone");
+
+            // On a touch screen the first tap on a point shows its tooltip; a second tap opens its run.
+            WebElement over = browser.driver.findElement(By.cssSelector(".chart .u-over"));
+            String page = browser.driver.getCurrentUrl();
+            tap(over);
+            browser.wait.until(
+                    d -> d.findElements(By.cssSelector(".chart .tip")).stream().anyMatch(WebElement::isDisplayed));
+            assertThat(browser.driver.getCurrentUrl()).isEqualTo(page);
+            tap(over);
+            browser.wait.until(ExpectedConditions.urlMatches("/projects/" + slug + "/runs/\\d+$"));
         } finally {
             browser.size(1280, 1000);
         }
