@@ -37,14 +37,23 @@
     remember({ from: null, to: null, range: null });
     document.getElementById('range').value = '';
   }
-  function applyWindow() {
+  /** The window the address asks for, as [min, max] in seconds, or null for every point. */
+  function askedWindow() {
     const from = Number(address.get('from'));
     const to = Number(address.get('to'));
     if (from && to) {
-      zoom(from, to);
-    } else if (address.get('range')) {
+      return [from, to];
+    }
+    if (address.get('range')) {
       const now = Date.now() / 1000;
-      zoom(now - Number(address.get('range')) * 86400, now);
+      return [now - Number(address.get('range')) * 86400, now];
+    }
+    return null;
+  }
+  function applyWindow() {
+    const w = askedWindow();
+    if (w) {
+      zoom(w[0], w[1]);
     }
   }
   function applyFind() {
@@ -342,6 +351,8 @@
     return { fig, box };
   }
 
+  let observer = null;
+
   async function load(branch) {
     status('Loading…');
     for (const c of charts.splice(0)) {
@@ -370,17 +381,47 @@
       section.append(slot);
       return slot;
     });
-    await Promise.all(
-      entries.map(async (entry, i) => {
+    // Charts are fetched and drawn as they come near the screen: a page of many series draws
+    // what is seen first and never draws what is not scrolled to.
+    let pending = 0;
+    const draw = async (entry, slot) => {
+      pending++;
+      try {
         const view = await api(seriesPath(entry, branch));
         const { fig, box } = figure(entry, branch, view);
-        slots[i].replaceChildren(fig);
+        slot.replaceChildren(fig);
         chart(box, view);
-      }),
+        const w = askedWindow();
+        if (w) {
+          const c = charts[charts.length - 1];
+          c.u.setScale('x', { min: w[0], max: w[1] });
+          c.box.dataset.window = Math.floor(w[0]) + '-' + Math.ceil(w[1]);
+        }
+      } catch (error) {
+        fail(error);
+      } finally {
+        pending--;
+        if (pending === 0) {
+          status('');
+        }
+      }
+    };
+    if (observer) {
+      observer.disconnect();
+    }
+    observer = new IntersectionObserver(
+      (seen) => {
+        for (const e of seen) {
+          if (e.isIntersecting) {
+            observer.unobserve(e.target);
+            draw(entries[slots.indexOf(e.target)], e.target);
+          }
+        }
+      },
+      { rootMargin: '600px 0px' },
     );
     applyFind();
-    applyWindow();
-    status('');
+    slots.forEach((slot) => observer.observe(slot));
   }
 
   try {

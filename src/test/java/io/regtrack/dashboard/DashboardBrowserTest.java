@@ -399,6 +399,38 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aPageOfManySeriesDrawsWhatIsSeenFirst() throws Exception {
+        String many = project("many", true);
+        StringBuilder measurements = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            measurements
+                    .append(i == 0 ? "" : ",")
+                    .append("{\"kind\": \"runtime\", \"name\": \"bench_")
+                    .append(i)
+                    .append("\", \"value\": 0.")
+                    .append(100 + i)
+                    .append('}');
+        }
+        for (int n = 1; n <= 3; n++) {
+            as(token(many, "ingest"))
+                    .body("{\"commit\": \"" + sha(n) + "\", \"branch\": \"main\", \"measurements\": [" + measurements
+                            + "]}")
+                    .post("/api/v1/projects/" + many + "/runs")
+                    .then()
+                    .statusCode(201);
+        }
+        browser.driver.get(url("/projects/" + many));
+        browser.wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".chart canvas"), 1));
+        browser.wait.until(ExpectedConditions.textToBe(By.id("status"), ""));
+        assertThat(browser.driver.findElements(By.cssSelector(".slot"))).hasSize(24);
+        assertThat(browser.driver.findElements(By.cssSelector(".chart")).size())
+                .as("charts far below the screen are not drawn yet")
+                .isLessThan(24);
+        ((JavascriptExecutor) browser.driver).executeScript("window.scrollTo(0, document.body.scrollHeight)");
+        browser.wait.until(d -> d.findElements(By.cssSelector(".chart")).size() > 6);
+    }
+
+    @Test
     void theProfileMatrixDrawsTheFrontier() throws Exception {
         browser.driver.get(url("/projects/" + slug + "/commits/" + sha(14) + "/matrix"));
         browser.wait.until(
