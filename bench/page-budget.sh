@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Loads a hyper-sized project (27 real benchmarks × 440 commits, with commit messages) into the
+# packaged service and measures its project page in headless Chromium, cold and warm: time until
+# the visible charts are drawn, bytes transferred, requests, elements. Written to target/page-budget.md.
+#
+#   bench/page-budget.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -B -q package -DskipTests
+./mvnw -B -q failsafe:integration-test failsafe:verify -Dit.test=PageBudgetEvaluation
+cat target/page-budget.md
