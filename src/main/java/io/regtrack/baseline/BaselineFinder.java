@@ -36,11 +36,7 @@ public class BaselineFinder {
             }
         }
         return runs.newestReleaseRun(project.id, run.commitSha, run.committedAt, BuildKey.of(run))
-                .map(r -> new Found(
-                        r,
-                        releases.findByCommit(project.id, r.commitSha)
-                                .map(rel -> rel.tag)
-                                .orElse(null)));
+                .map(this::found);
     }
 
     public Optional<Found> parent(Run run) {
@@ -48,18 +44,19 @@ public class BaselineFinder {
             return Optional.empty();
         }
         return runs.newestOfCommit(run.projectId, run.parentCommit, BuildKey.of(run))
-                .map(r -> new Found(
-                        r,
-                        releases.findByCommit(r.projectId, r.commitSha)
-                                .map(rel -> rel.tag)
-                                .orElse(null)));
+                .map(this::found);
     }
 
     public Found run(Project project, long runId) {
-        Run other = runs.findInProject(project.id, runId).orElseThrow(() -> RunService.noSuchRun(project.slug, runId));
+        return found(
+                runs.findInProject(project.id, runId).orElseThrow(() -> RunService.noSuchRun(project.slug, runId)));
+    }
+
+    /** A run as a baseline, with its commit's release tag when it is a release. */
+    public Found found(Run run) {
         return new Found(
-                other,
-                releases.findByCommit(project.id, other.commitSha)
+                run,
+                releases.findByCommit(run.projectId, run.commitSha)
                         .map(rel -> rel.tag)
                         .orElse(null));
     }

@@ -67,8 +67,9 @@ public class ComparisonService {
         Project project = projects.readable(slug);
         Run headRun = refs.resolve(project, "head", head, null);
         Run baseRun = refs.resolve(project, "base", base, BuildKey.of(headRun));
-        Comparison all = compare(project, headRun, measurements.ofRun(headRun.id), String.valueOf(baseRun.id));
-        return Comparison.largestChangesFirst(all, kind, name);
+        Judgement judgement =
+                judge(project, headRun, measurements.ofRun(headRun.id), Optional.of(baselines.found(baseRun)));
+        return Comparison.largestChangesFirst(answer(project, headRun, judgement), kind, name);
     }
 
     /** A stored run of a project the caller may read, judged now against {@code against}. */
@@ -86,11 +87,18 @@ public class ComparisonService {
 
     /** @param against {@code release}, {@code parent} or a run id */
     public Judgement judge(Project project, Run run, List<Measurement> rows, String against) {
-        Optional<BaselineFinder.Found> found = switch (against) {
-            case "release" -> baselines.release(project, run);
-            case "parent" -> baselines.parent(run);
-            default -> Optional.of(baselines.run(project, parseRunId(against)));
-        };
+        return judge(
+                project,
+                run,
+                rows,
+                switch (against) {
+                    case "release" -> baselines.release(project, run);
+                    case "parent" -> baselines.parent(run);
+                    default -> Optional.of(baselines.run(project, parseRunId(against)));
+                });
+    }
+
+    private Judgement judge(Project project, Run run, List<Measurement> rows, Optional<BaselineFinder.Found> found) {
         Judgement.Base base = found.map(f -> new Judgement.Base(
                         new Judgement.BaselineRef(f.tag(), f.run().commitSha, f.run().id),
                         measured(measurements.ofRun(f.run().id)),

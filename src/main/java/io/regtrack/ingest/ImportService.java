@@ -9,11 +9,13 @@ import io.regtrack.problem.Violation;
 import io.regtrack.project.Project;
 import io.regtrack.project.ProjectService;
 import io.regtrack.results.ResultException;
+import io.regtrack.run.RunRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,10 +36,12 @@ public class ImportService {
 
     private final ProjectService projects;
     private final IngestService ingest;
+    private final RunRepository runs;
 
-    ImportService(ProjectService projects, IngestService ingest) {
+    ImportService(ProjectService projects, IngestService ingest, RunRepository runs) {
         this.projects = projects;
         this.ingest = ingest;
+        this.runs = runs;
     }
 
     public ImportView importHistory(String slug, String format, String file) {
@@ -51,23 +55,19 @@ public class ImportService {
         } catch (ResultException e) {
             throw ProblemException.invalid(e.place().isEmpty() ? "body" : e.place(), e.getMessage());
         }
-        List<RunUpload> uploads = history.runs().stream()
-                .map(run -> upload(run, project.defaultBranch))
-                .toList();
-        checkAll(project, history.runs(), uploads);
+        List<IngestService.Checked> checked = checkAll(project, history.runs());
         int created = 0;
         int replayed = 0;
         int measurements = 0;
         Set<String> commits = new HashSet<>();
-        for (int i = 0; i < uploads.size(); i++) {
-            IngestResult result = ingest.ingest(slug, uploads.get(i));
-            if (result.replayed()) {
+        for (IngestService.Checked run : checked) {
+            if (ingest.store(project, run).replayed()) {
                 replayed++;
             } else {
                 created++;
             }
-            measurements += uploads.get(i).measurements().size();
-            commits.add(uploads.get(i).commit().toLowerCase(Locale.ROOT));
+            measurements += run.measured().size();
+            commits.add(run.upload().commit().toLowerCase(Locale.ROOT));
         }
         return new ImportView(
                 new ImportView.Runs(created, replayed),
@@ -78,33 +78,47 @@ public class ImportService {
                         .toList());
     }
 
-    /** Every run passes the upload's rules and none takes a key stored with another upload, or nothing is stored. */
-    private void checkAll(Project project, List<ImportedRun> runs, List<RunUpload> uploads) {
+    /**
+     * Every run checked once, as an upload is: each passes the upload's rules, and none takes a key
+     * stored with another upload (one read for all the keys), or nothing is stored.
+     */
+    private List<IngestService.Checked> checkAll(Project project, List<ImportedRun> imported) {
         List<Violation> violations = new ArrayList<>();
-        List<String> conflicts = new ArrayList<>();
-        for (int i = 0; i < uploads.size() && violations.size() < MAX_VIOLATIONS; i++) {
-            ImportedRun run = runs.get(i);
+        List<IngestService.Checked> checked = new ArrayList<>();
+        for (int i = 0; i < imported.size() && violations.size() < MAX_VIOLATIONS; i++) {
+            ImportedRun run = imported.get(i);
+            RunUpload upload = upload(run, project.defaultBranch);
             try {
-                if (ingest.preflight(project, uploads.get(i)) == IngestService.Outcome.CONFLICT) {
-                    conflicts.add(run.place());
-                }
+                checked.add(ingest.check(upload));
             } catch (ProblemException e) {
                 if (e.status() != 400) {
                     throw e;
                 }
                 for (Violation v : e.violations()) {
-                    violations.add(new Violation(run.place(), said(v, uploads.get(i))));
+                    violations.add(new Violation(run.place(), said(v, upload)));
                 }
             }
         }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations.subList(0, Math.min(violations.size(), MAX_VIOLATIONS)));
         }
+        Map<String, String> stored = QuarkusTransaction.requiringNew()
+                .call(() -> runs.requestHashesByKey(
+                        project.id,
+                        checked.stream().map(c -> c.upload().idempotencyKey()).toList()));
+        List<String> conflicts = new ArrayList<>();
+        for (int i = 0; i < checked.size(); i++) {
+            String hash = stored.get(checked.get(i).upload().idempotencyKey());
+            if (hash != null && !hash.equals(checked.get(i).requestHash())) {
+                conflicts.add(imported.get(i).place());
+            }
+        }
         if (!conflicts.isEmpty()) {
             throw ProblemException.conflict(conflicts.size() + " of the file's runs have the idempotency key of a run "
                     + "stored from a different upload (the file changed since it was imported?), first "
                     + conflicts.get(0) + "; nothing was stored");
         }
+        return checked;
     }
 
     /** A rule an upload broke, said of the file: a measurement by its kind and name rather than its index. */

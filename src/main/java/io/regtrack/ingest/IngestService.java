@@ -38,7 +38,14 @@ public class IngestService {
 
     public IngestResult ingest(String slug, RunUpload body) {
         Project project = QuarkusTransaction.requiringNew().call(() -> projects.ingestible(slug));
-        Checked checked = check(body);
+        return store(project, check(body));
+    }
+
+    /**
+     * Stores an upload that passed {@link #check} into a project the caller may ingest into, or
+     * answers the stored run of its idempotency key.
+     */
+    IngestResult store(Project project, Checked checked) {
         RunUpload upload = checked.upload();
         String requestHash = checked.requestHash();
         String key = upload.idempotencyKey();
@@ -72,41 +79,15 @@ public class IngestService {
         }
     }
 
-    /** What {@link #ingest} would do with an upload to a project, decided without storing anything. */
-    enum Outcome {
-        /** Stored as a new run. */
-        STORE,
-        /** A replay of the run stored with its idempotency key: nothing stored, the stored answer given. */
-        REPLAY,
-        /** Its idempotency key is stored with a different upload: a 409. */
-        CONFLICT
-    }
-
-    /**
-     * Checks an upload as {@link #ingest} does, without storing it, for callers that must know every upload of a batch
-     * is acceptable before storing the first: refused with the 400 ingest would answer, else what ingest would do.
-     * The caller has already been allowed to ingest into the project.
-     */
-    Outcome preflight(Project project, RunUpload body) {
-        Checked checked = check(body);
-        String key = checked.upload().idempotencyKey();
-        if (key == null) {
-            return Outcome.STORE;
-        }
-        return QuarkusTransaction.requiringNew()
-                .call(() -> runs.findByIdempotencyKey(project.id, key))
-                .map(stored -> stored.requestHash.equals(checked.requestHash()) ? Outcome.REPLAY : Outcome.CONFLICT)
-                .orElse(Outcome.STORE);
-    }
-
     /** An upload that passed every rule, with what was read from it. */
-    private record Checked(
+    record Checked(
             RunUpload upload,
             List<UploadMeasurements.Sourced> measured,
             EffectiveProfile.Result profile,
             String requestHash) {}
 
-    private Checked check(RunUpload body) {
+    /** An upload checked by every rule (a 400 otherwise), with its measurements, profile and fingerprint. */
+    Checked check(RunUpload body) {
         RunUpload upload = input.valid(body);
         List<UploadMeasurements.Sourced> measured = UploadMeasurements.of(upload);
         List<Violation> violations = UploadRules.check(upload, measured);

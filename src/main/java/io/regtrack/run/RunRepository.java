@@ -18,6 +18,23 @@ public class RunRepository implements PanacheRepository<Run> {
         return find("projectId = ?1 and idempotencyKey = ?2", projectId, key).firstResultOptional();
     }
 
+    /** The request fingerprint stored under each of these idempotency keys that is taken, in one read. */
+    public Map<String, String> requestHashesByKey(long projectId, Collection<String> keys) {
+        Map<String, String> hashes = new HashMap<>();
+        if (!keys.isEmpty()) {
+            getEntityManager()
+                    .createQuery(
+                            "select r.idempotencyKey, r.requestHash from Run r where r.projectId = :project"
+                                    + " and r.idempotencyKey in :keys",
+                            Object[].class)
+                    .setParameter("project", projectId)
+                    .setParameter("keys", keys)
+                    .getResultList()
+                    .forEach(row -> hashes.put((String) row[0], (String) row[1]));
+        }
+        return hashes;
+    }
+
     public Optional<Run> findInProject(long projectId, long runId) {
         return find("projectId = ?1 and id = ?2", projectId, runId).firstResultOptional();
     }
