@@ -172,7 +172,7 @@ class SeriesRepository {
         }
     }
 
-    private static Instant micros(Object value) {
+    static Instant micros(Object value) {
         long micros = ((Number) value).longValue();
         return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
     }

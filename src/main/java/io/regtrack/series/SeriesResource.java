@@ -101,7 +101,7 @@ public class SeriesResource {
         return service.branches(slug);
     }
 
-    private static Instant time(String field, String value) {
+    static Instant time(String field, String value) {
         try {
             return value == null ? null : Instant.parse(value);
         } catch (DateTimeParseException e) {
@@ -109,7 +109,7 @@ public class SeriesResource {
         }
     }
 
-    private static Integer integer(String field, String value) {
+    static Integer integer(String field, String value) {
         try {
             return value == null ? null : Integer.valueOf(value.trim());
         } catch (NumberFormatException e) {

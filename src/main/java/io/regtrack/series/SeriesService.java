@@ -3,8 +3,6 @@ package io.regtrack.series;
 import io.regtrack.problem.ProblemException;
 import io.regtrack.project.Project;
 import io.regtrack.project.ProjectService;
-import io.regtrack.run.Run;
-import io.regtrack.run.RunRepository;
 import io.regtrack.web.QueryCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -13,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** Reads a series for a chart: points, downsampled; releases, changes found and environment changes. */
 @ApplicationScoped
@@ -24,13 +21,13 @@ public class SeriesService {
     static final int MAX_ANNOTATIONS = 200;
 
     private final ProjectService projects;
-    private final RunRepository runs;
     private final SeriesRepository series;
+    private final BuildChanges buildChanges;
 
-    SeriesService(ProjectService projects, RunRepository runs, SeriesRepository series) {
+    SeriesService(ProjectService projects, SeriesRepository series, BuildChanges buildChanges) {
         this.projects = projects;
-        this.runs = runs;
         this.series = series;
+        this.buildChanges = buildChanges;
     }
 
     /** What a series is asked for. */
@@ -110,33 +107,15 @@ public class SeriesService {
                 annotations(rows));
     }
 
-    private String branch(Project project, String branch) {
+    static String branch(Project project, String branch) {
         return branch == null || branch.isBlank() ? project.defaultBranch : QueryCheck.branch(branch);
     }
 
     /** Where the effective profile or the toolchain changed from one point to the next. */
     private List<SeriesView.Annotation> annotations(List<SeriesRepository.Point> rows) {
-        List<long[]> pairs = new ArrayList<>();
-        for (int i = 1; i < rows.size() && pairs.size() < MAX_ANNOTATIONS; i++) {
-            if (rows.get(i).environmentChanged()) {
-                pairs.add(new long[] {rows.get(i - 1).runId(), rows.get(i).runId()});
-            }
-        }
-        if (pairs.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, Run> byId = runs.byIds(pairs.stream()
-                .flatMap(p -> Stream.of(p[0], p[1]))
-                .collect(java.util.stream.Collectors.toSet())); // the runs of every change, in one read
-        List<SeriesView.Annotation> annotations = new ArrayList<>();
-        for (long[] pair : pairs) {
-            Run before = byId.get(pair[0]);
-            Run after = byId.get(pair[1]);
-            List<String> changes = before.environment().explain(after.environment());
-            if (!changes.isEmpty()) {
-                annotations.add(new SeriesView.Annotation(after.id, after.commitSha, after.committedAt, changes));
-            }
-        }
-        return annotations;
+        return buildChanges.explain(BuildChanges.steps(rows, MAX_ANNOTATIONS)).values().stream()
+                .map(e -> new SeriesView.Annotation(
+                        e.after().id, e.after().commitSha, e.after().committedAt, e.changes()))
+                .toList();
     }
 }

@@ -14,6 +14,11 @@ import java.util.stream.Collectors;
  */
 public final class Composition {
 
+    /** The part that is the stripped size of the whole binary, not a piece of it. */
+    public static final String STRIPPED = "stripped";
+    /** How a crate's part is named: {@code crate:regex}. */
+    public static final String CRATE = "crate:";
+
     /** Parts listed per verdict at most. */
     static final int MAX_PARTS = 20;
     /** Parts named in the one-line summary. */
@@ -30,7 +35,7 @@ public final class Composition {
         }
         TreeSet<String> parts = new TreeSet<>(before.keySet());
         parts.addAll(after.keySet());
-        parts.remove("stripped");
+        parts.remove(STRIPPED);
         List<PartChange> changes = new ArrayList<>();
         for (String part : parts) {
             long was = before.getOrDefault(part, 0L);
@@ -55,6 +60,6 @@ public final class Composition {
     }
 
     private static String shownName(String part) {
-        return part.startsWith("crate:") ? part.substring("crate:".length()) : part;
+        return part.startsWith(CRATE) ? part.substring(CRATE.length()) : part;
     }
 }
