@@ -7,7 +7,7 @@ begin;
 insert into projects (id, slug, name, is_public, created_at)
 values (nextval('project_seq'), 'bench-history', 'Long history', true, now());
 
-create temporary table seed_runs as
+create temporary table seed_runs on commit drop as
 select g as n, nextval('run_seq') as id,
        lpad(to_hex(g), 40, '0') as sha,
        timestamptz '2020-01-01' + g * interval '1 hour' as at

@@ -27,7 +27,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class DashboardPages {
 
     private static final List<String> ASSETS = List.of(
-            "app.js", "projects.js", "project.js", "run.js", "alerts.js", "matrix.js", "compare.js", "dashboard.css");
+            "app.js",
+            "charts.js",
+            "projects.js",
+            "project.js",
+            "run.js",
+            "alerts.js",
+            "matrix.js",
+            "compare.js",
+            "dashboard.css");
     private static final String ASSETS_VERSION = assetsVersion();
 
     private final Map<String, String> pages = new ConcurrentHashMap<>();

@@ -179,14 +179,20 @@ const Regtrack = (() => {
    * ticks read the same: bytes in B/KiB/MiB/GiB, seconds auto-scaled, other units verbatim.
    */
   function axisLabels(ticks, unit) {
-    const step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) : Math.abs(ticks[0]) || 1;
+    // A logarithmic axis leaves some ticks unlabelled (null); the step is the smallest gap between labels.
+    const shown = ticks.filter((t) => t !== null && t !== undefined);
+    const gaps = shown.slice(1).map((t, i) => Math.abs(t - shown[i]));
+    const step = gaps.length ? Math.min(...gaps) || 1 : Math.abs(shown[0]) || 1;
     const scaled = (value, size, suffix) => {
       const decimals = Math.max(0, Math.min(6, Math.ceil(-Math.log10(step / size) - 1e-9)));
       return (value / size).toFixed(decimals) + ' ' + suffix;
     };
+    const big = Math.max(...shown.map(Math.abs));
     return ticks.map((t) => {
+      if (t === null || t === undefined) {
+        return '';
+      }
       if (unit === 'bytes') {
-        const big = Math.max(...ticks.map(Math.abs));
         if (big < 1024) {
           return grouped.format(t) + ' B';
         }
@@ -196,7 +202,6 @@ const Regtrack = (() => {
         return big < 1024 ** 3 ? scaled(t, 1024 ** 2, 'MiB') : scaled(t, 1024 ** 3, 'GiB');
       }
       if (unit === 'seconds') {
-        const big = Math.max(...ticks.map(Math.abs));
         const [size, suffix] =
           big < 1e-6 ? [1e-9, 'ns'] : big < 1e-3 ? [1e-6, 'µs'] : big < 1 ? [1e-3, 'ms'] : [1, 's'];
         return scaled(t, size, suffix);

@@ -1,15 +1,16 @@
 'use strict';
-/* Project overview: one uPlot chart per binary (size) and per benchmark (runtime) on a branch,
-   with release markers, regression markers and profile/toolchain change annotations. Every chart
-   has a table and CSV/JSON downloads as its text alternative. */
+/* Project overview: one chart per binary (size) and per benchmark (runtime) on a branch, with
+   release, change and build markers. The charts' data comes a hundred series at a time, each run
+   listed once; charts are drawn as they come near the screen. Every chart has a table and CSV/JSON
+   downloads as its text alternative, and a size's composition on demand. */
 (async () => {
-  const { api, download, el, human, exact, short, nav, status, fail, slug, axisLabels, robustRange, BINARY_STEPS } =
-    Regtrack;
+  const { api, download, el, human, exact, short, nav, status, fail, slug } = Regtrack;
   const enc = encodeURIComponent;
+  const CHUNK = 100; // series per request
   nav(slug);
-  const charts = [];
 
-  // What the page shows lives in the address, so a view can be shared: ?branch=&find=&range=&from=&to=
+  // What the page shows lives in the address, so a view can be shared:
+  // ?branch=&find=&range=&from=&to=&scale=log
   const address = new URLSearchParams(location.search);
   function remember(changes) {
     for (const [key, value] of Object.entries(changes)) {
@@ -22,17 +23,72 @@
     history.replaceState(null, '', '?' + address.toString());
   }
 
+  let branch = null;
+  let drawn = []; // every chart on the page: {handle, box, entry, chart, page}
+  const pages = new Map(); // 'offset|from|to' → the API's answer, so a redraw fetches nothing again
+
+  function chunk(offset, window) {
+    const key = [branch, offset, window ? window.join('-') : ''].join('|');
+    if (!pages.has(key)) {
+      const q = new URLSearchParams({ branch, offset, limit: CHUNK });
+      if (window) {
+        q.set('from', new Date(window[0] * 1000).toISOString());
+        q.set('to', new Date(window[1] * 1000).toISOString());
+      }
+      const answer = api('/projects/' + enc(slug) + '/charts?' + q);
+      answer.catch(() => pages.delete(key));
+      pages.set(key, answer);
+    }
+    return pages.get(key);
+  }
+
+  const sameSeries = (a, b) =>
+    a.kind === b.kind &&
+    a.name === b.name &&
+    (a.profile || null) === (b.profile || null) &&
+    (a.target || null) === (b.target || null);
+
+  function model(page, chart) {
+    return {
+      name: chart.name,
+      unit: chart.unit,
+      runs: chart.run.map((i) => page.runs[i]),
+      values: chart.value,
+      releases: page.releases,
+      buildChanges: chart.buildChanges.map((i) => page.buildChanges[i]),
+      regressions: chart.regressions,
+      log: address.get('scale') === 'log',
+    };
+  }
+
   // One time window for every chart: a drag-zoom on one zooms all; the window is kept in the address.
+  // Charts that were thinned out are fetched again for the window, at full resolution where it allows.
   function zoom(min, max) {
-    for (const c of charts) {
-      c.u.setScale('x', { min, max });
-      c.box.dataset.window = Math.floor(min) + '-' + Math.ceil(max); // the window each chart shows
+    for (const c of drawn) {
+      c.handle.u.setScale('x', { min, max });
+      c.box.dataset.window = Math.floor(min) + '-' + Math.ceil(max);
+    }
+    const window = [Math.floor(min), Math.ceil(max)];
+    for (const offset of new Set(drawn.filter((c) => c.chart.total > c.chart.value.length).map((c) => c.offset))) {
+      chunk(offset, window)
+        .then((page) => {
+          for (const c of drawn.filter((d) => d.offset === offset && d.box.dataset.window)) {
+            const detail = page.charts.find((d) => sameSeries(d, c.entry));
+            if (detail && c.chart.total > c.chart.value.length) {
+              c.handle.show(model(page, detail));
+              c.handle.u.setScale('x', { min, max });
+              c.box.dataset.detail = String(detail.value.length);
+            }
+          }
+        })
+        .catch(fail);
     }
   }
   function resetZoom() {
-    for (const c of charts) {
-      c.u.setData(c.u.data); // back to every point
+    for (const c of drawn) {
+      c.handle.show(model(c.page, c.chart)); // back to every point
       delete c.box.dataset.window;
+      delete c.box.dataset.detail;
     }
     remember({ from: null, to: null, range: null });
     document.getElementById('range').value = '';
@@ -50,12 +106,6 @@
     }
     return null;
   }
-  function applyWindow() {
-    const w = askedWindow();
-    if (w) {
-      zoom(w[0], w[1]);
-    }
-  }
   function applyFind() {
     const needle = (address.get('find') || '').toLowerCase();
     for (const slot of document.querySelectorAll('.slot')) {
@@ -63,7 +113,40 @@
     }
   }
 
-  function seriesPath(entry, branch, format) {
+  // Two points picked with a shift-click are compared on the compare page, the older as the base.
+  let picked = null;
+  function pick(run) {
+    const bar = document.getElementById('pick');
+    if (!picked || picked.id === run.id) {
+      picked = run;
+      bar.hidden = false;
+      bar.replaceChildren(
+        'Comparing from ',
+        el('code', {}, short(run.commit)),
+        ' — shift-click a second point. ',
+        el(
+          'button',
+          {
+            type: 'button',
+            class: 'link',
+            onclick: () => {
+              picked = null;
+              bar.hidden = true;
+            },
+          },
+          'Cancel',
+        ),
+      );
+      return;
+    }
+    const [base, head] = Date.parse(picked.committedAt) <= Date.parse(run.committedAt) ? [picked, run] : [run, picked];
+    location.href = compareHref(base, head);
+  }
+  const compareHref = (base, head) =>
+    '/projects/' + enc(slug) + '/compare?' + new URLSearchParams({ base: base.id, head: head.id });
+  const runHref = (run) => '/projects/' + enc(slug) + '/runs/' + run.id;
+
+  function seriesPath(entry, format) {
     const q = new URLSearchParams({ kind: entry.kind, name: entry.name, branch });
     if (entry.profile) {
       q.set('profile', entry.profile);
@@ -77,184 +160,87 @@
     return '/projects/' + enc(slug) + '/series?' + q;
   }
 
-  function markers(u, view) {
-    const ctx = u.ctx;
-    const top = u.bbox.top;
-    const bottom = u.bbox.top + u.bbox.height;
-    const x = (iso) => u.valToPos(Date.parse(iso) / 1000, 'x', true);
-    ctx.save();
-    ctx.font = `${Math.round(11 * devicePixelRatio)}px sans-serif`;
-    let labelEnd = -Infinity;
-    for (const r of view.releases.slice().reverse()) {
-      const px = x(r.committedAt);
-      ctx.strokeStyle = '#15803d';
-      ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
-      ctx.beginPath();
-      ctx.moveTo(px, top);
-      ctx.lineTo(px, bottom);
-      ctx.stroke();
-      ctx.setLineDash([]);
-      // Newest first; a label is drawn only where it does not cover another one.
-      const width = ctx.measureText(r.tag).width + 6 * devicePixelRatio;
-      if (labelEnd === -Infinity || px + width < labelEnd) {
-        ctx.fillStyle = '#15803d';
-        ctx.fillText(r.tag, px + 3 * devicePixelRatio, top + 12 * devicePixelRatio);
-        labelEnd = px;
-      }
-    }
-    for (const a of view.annotations) {
-      const px = x(a.committedAt);
-      ctx.fillStyle = '#b45309';
-      ctx.beginPath();
-      ctx.arc(px, bottom - 6 * devicePixelRatio, 4 * devicePixelRatio, 0, 2 * Math.PI);
-      ctx.fill();
-    }
-    for (const g of view.regressions) {
-      const px = x(g.committedAt);
-      const live = g.status === 'open' || g.status === 'acknowledged';
-      ctx.fillStyle = g.direction === 'improvement' ? '#15803d' : live ? '#dc2626' : '#9ca3af';
-      ctx.beginPath();
-      ctx.moveTo(px, top + 18 * devicePixelRatio);
-      ctx.lineTo(px - 6 * devicePixelRatio, top + 28 * devicePixelRatio);
-      ctx.lineTo(px + 6 * devicePixelRatio, top + 28 * devicePixelRatio);
-      ctx.closePath();
-      ctx.fill();
-    }
-    ctx.restore();
-  }
-
-  function chart(box, view) {
-    const xs = view.points.map((p) => Date.parse(p.committedAt) / 1000);
-    const ys = view.points.map((p) => p.value);
-    const tip = el('div', { class: 'tip', hidden: true, role: 'tooltip' });
-    box.append(tip);
-    const width = () => Math.max(280, box.clientWidth);
-    const robust = robustRange(ys);
-    let showAll = false;
-    if (robust) {
-      box.append(
-        el(
-          'p',
-          { class: 'muted outliers' },
-          robust.outside + (robust.outside === 1 ? ' point lies' : ' points lie') + ' outside the drawn range; ',
-          el(
-            'button',
-            {
-              type: 'button',
-              class: 'link',
-              onclick: () => {
-                showAll = true;
-                u.setData([xs, ys]);
-              },
-            },
-            'show all',
-          ),
-        ),
-      );
-    }
-    const u = new uPlot(
-      {
-        width: width(),
-        height: 240,
-        scales: {
-          x: { time: true },
-          y: robust
-            ? { range: (self, min, max) => (showAll ? uPlot.rangeNum(min, max, 0.1, true) : [robust.min, robust.max]) }
-            : {},
-        },
-        legend: { show: false },
-        cursor: { drag: { x: true, y: false, setScale: false } },
-        series: [{}, { label: view.name, stroke: '#2563eb', width: 2, points: { show: ys.length <= 200, size: 5 } }],
-        axes: [
-          {},
-          {
-            size: 90,
-            gap: 6,
-            incrs: view.unit === 'bytes' ? BINARY_STEPS : undefined,
-            values: (self, ticks) => axisLabels(ticks, view.unit),
-          },
-        ],
-        hooks: {
-          draw: [(self) => markers(self, view)],
-          setSelect: [
-            (self) => {
-              // A drag across a chart (the page zooms, not uPlot): every chart shows that window.
-              if (self.select.width < 2) {
-                return;
-              }
-              const min = self.posToVal(self.select.left, 'x');
-              const max = self.posToVal(self.select.left + self.select.width, 'x');
-              self.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
-              remember({ from: Math.floor(min), to: Math.ceil(max), range: null });
-              document.getElementById('range').value = '';
-              zoom(min, max);
-            },
-          ],
-          setCursor: [
-            (self) => {
-              const i = self.cursor.idx;
-              if (i === null || i === undefined || self.cursor.left < 0) {
-                tip.hidden = true;
-                return;
-              }
-              const p = view.points[i];
-              tip.replaceChildren(
-                el('strong', {}, human(p.value, view.unit)),
-                el('span', {}, ' ' + exact(p.value, view.unit)),
-                el('br'),
-                el('code', {}, short(p.commit)),
-                el('span', {}, ' ' + (p.profile || '')),
-                el('br'),
-                el('span', {}, (p.message || '').slice(0, 120)),
-              );
-              tip.hidden = false;
-              tip.style.left = Math.min(self.cursor.left + 60, box.clientWidth - 220) + 'px';
-            },
-          ],
-        },
-      },
-      [xs, ys],
-      box,
-    );
-    // A mouse click opens the point's run; on a touch screen the first tap shows the tooltip and a
-    // second tap on the same point opens it.
-    let touched = null;
-    let lastPointer = 'mouse';
-    u.over.addEventListener('pointerdown', (event) => {
-      lastPointer = event.pointerType;
-    });
-    u.over.addEventListener('click', () => {
-      const i = u.cursor.idx;
-      if (i === null || i === undefined) {
-        return;
-      }
-      if (lastPointer === 'touch' && touched !== i) {
-        touched = i;
-        return;
-      }
-      location.href = '/projects/' + enc(slug) + '/runs/' + view.points[i].runId;
-    });
-    charts.push({ u, box, width });
-    return u;
-  }
-
-  function figure(entry, branch, view) {
-    const label =
-      entry.name + (entry.profile ? ' · ' + entry.profile : '') + (entry.target ? ' · ' + entry.target : '');
-    const box = el('div', { class: 'chart', 'data-series': entry.name });
-    const rows = view.points
-      .slice()
-      .reverse()
-      .map((p) =>
+  /** The table of a chart's points, newest first, built when it is first opened. */
+  function pointsTable(m) {
+    const rows = m.runs
+      .map((run, i) =>
         el(
           'tr',
           {},
-          el('td', {}, el('a', { href: '/projects/' + enc(slug) + '/runs/' + p.runId }, short(p.commit))),
-          el('td', {}, p.committedAt.slice(0, 19).replace('T', ' ')),
-          el('td', { title: exact(p.value, view.unit) }, human(p.value, view.unit)),
-          el('td', {}, p.message || ''),
+          el('td', {}, el('a', { href: runHref(run) }, short(run.commit))),
+          el('td', {}, run.committedAt.slice(0, 19).replace('T', ' ')),
+          el('td', { title: exact(m.values[i], m.unit) }, human(m.values[i], m.unit)),
+          el('td', {}, i > 0 ? el('a', { href: compareHref(m.runs[i - 1], run) }, 'vs. previous') : ''),
+          el('td', {}, run.subject || ''),
         ),
-      );
+      )
+      .reverse();
+    return el(
+      'table',
+      { class: 'points' },
+      el(
+        'thead',
+        {},
+        el('tr', {}, ...['Commit', 'Committed', 'Value', 'Compare', 'Message'].map((h) => el('th', {}, h))),
+      ),
+      el('tbody', {}, ...rows),
+    );
+  }
+
+  /** A size's sections and crates over time, fetched and drawn when first opened. */
+  function compositionBox(entry) {
+    const holder = el('div', { class: 'composition' });
+    const q = new URLSearchParams({ name: entry.name, branch });
+    for (const key of ['profile', 'target']) {
+      if (entry[key]) {
+        q.set(key, entry[key]);
+      }
+    }
+    const details = el(
+      'details',
+      { class: 'composition-toggle' },
+      el('summary', {}, 'What it is made of, over time'),
+      holder,
+    );
+    details.addEventListener('toggle', async () => {
+      if (!details.open || holder.childElementCount) {
+        return;
+      }
+      holder.append(el('p', { class: 'muted' }, 'Loading…'));
+      try {
+        const view = await api('/projects/' + enc(slug) + '/composition?' + q);
+        holder.replaceChildren();
+        for (const [title, parts] of [
+          ['Sections', view.sections],
+          ['Crates', view.crates],
+        ]) {
+          if (parts.length) {
+            const box = el('div', { class: 'chart composition-chart', 'data-parts': title.toLowerCase() });
+            holder.append(el('h4', {}, title), box);
+            Charts.composition(box, view, parts);
+          }
+        }
+        if (!holder.childElementCount) {
+          holder.append(el('p', { class: 'muted' }, 'No run of this binary says what it is made of.'));
+        }
+      } catch (error) {
+        holder.replaceChildren(el('p', { class: 'muted' }, 'Could not load: ' + error.message));
+      }
+    });
+    return details;
+  }
+
+  function figure(entry, chart, m) {
+    const label =
+      entry.name + (entry.profile ? ' · ' + entry.profile : '') + (entry.target ? ' · ' + entry.target : '');
+    const box = el('div', { class: 'chart', 'data-series': entry.name });
+    const table = el('div', { class: 'scroll' });
+    const points = el('details', { class: 'points' }, el('summary', {}, 'Table of the points'), table);
+    points.addEventListener('toggle', () => {
+      if (points.open && !table.childElementCount) {
+        table.append(pointsTable(m));
+      }
+    });
     const fig = el(
       'figure',
       { class: 'chart-box' },
@@ -265,43 +251,21 @@
         el(
           'span',
           { class: 'muted' },
-          `${view.total} runs` + (view.points.length < view.total ? `, ${view.points.length} drawn` : ''),
+          `${chart.total} runs` + (chart.value.length < chart.total ? `, ${chart.value.length} drawn` : ''),
         ),
       ),
       box,
-      el(
-        'p',
-        { class: 'releases' },
-        view.releases.length ? 'Releases: ' : 'No release in this range.',
-        ...view.releases
-          .slice(-10)
-          .reverse()
-          .map((r) => el('span', { class: 'release', title: r.commit }, r.tag)),
-        view.releases.length > 10 ? el('span', { class: 'muted' }, `and ${view.releases.length - 10} earlier`) : null,
-      ),
-      view.annotations.length
-        ? el(
-            'ul',
-            { class: 'annotations' },
-            ...view.annotations.map((a) => el('li', {}, el('code', {}, short(a.commit)), ' ' + a.changes.join(', '))),
-          )
-        : null,
-      view.regressions.length
+      chart.regressions.length
         ? el(
             'ul',
             { class: 'regressions' },
-            ...view.regressions.map((g) =>
+            ...chart.regressions.map((g) =>
               el(
                 'li',
                 {},
                 `${g.direction === 'improvement' ? 'Improvement' : 'Regression'} (${g.status}) `,
                 g.commit
-                  ? el(
-                      'span',
-                      {},
-                      'from ',
-                      el('a', { href: '/projects/' + enc(slug) + '/runs/' + g.runId }, short(g.commit)),
-                    )
+                  ? el('span', {}, 'from ', el('a', { href: runHref({ id: g.runId }) }, short(g.commit)))
                   : 'found; its commit is not located yet (see the alerts page)',
               ),
             ),
@@ -312,62 +276,73 @@
         { class: 'actions' },
         el(
           'button',
-          { type: 'button', onclick: () => download(seriesPath(entry, branch, 'csv'), entry.name + '.csv') },
+          { type: 'button', onclick: () => download(seriesPath(entry, 'csv'), entry.name + '.csv') },
           'Download CSV',
         ),
         el(
           'button',
-          { type: 'button', onclick: () => download(seriesPath(entry, branch), entry.name + '.json') },
+          { type: 'button', onclick: () => download(seriesPath(entry), entry.name + '.json') },
           'Download JSON',
         ),
       ),
-      el(
-        'details',
-        {},
-        el('summary', {}, 'Table of the points'),
-        el(
-          'div',
-          { class: 'scroll' },
-          el(
-            'table',
-            { class: 'points' },
-            el(
-              'thead',
-              {},
-              el(
-                'tr',
-                {},
-                el('th', {}, 'Commit'),
-                el('th', {}, 'Committed'),
-                el('th', {}, 'Value'),
-                el('th', {}, 'Message'),
-              ),
-            ),
-            el('tbody', {}, ...rows),
-          ),
-        ),
-      ),
+      chart.parts.some((p) => p !== 'stripped') ? compositionBox(entry) : null,
+      points,
     );
     return { fig, box };
   }
 
+  /** Releases and build changes (profile, toolchain) of what is drawn, listed once for the page. */
+  const facts = { releases: new Map(), changes: new Map() };
+  function addFacts(page) {
+    page.releases.forEach((r) => facts.releases.set(r.tag, r));
+    page.buildChanges.forEach((b) => facts.changes.set(b.runId, b));
+    const releases = [...facts.releases.values()].sort((a, b) => Date.parse(b.committedAt) - Date.parse(a.committedAt));
+    document
+      .getElementById('releases')
+      .replaceChildren(
+        releases.length ? 'Releases: ' : 'No release on the charts drawn.',
+        ...releases.slice(0, 12).map((r) => el('span', { class: 'release', title: r.commit }, r.tag)),
+        releases.length > 12 ? el('span', { class: 'muted' }, `and ${releases.length - 12} earlier`) : '',
+      );
+    const changes = [...facts.changes.values()].sort((a, b) => Date.parse(a.committedAt) - Date.parse(b.committedAt));
+    const list = document.getElementById('build-changes');
+    list.hidden = changes.length === 0;
+    list.replaceChildren(
+      el('h2', {}, 'Build changes'),
+      el(
+        'ul',
+        { class: 'annotations' },
+        ...changes.map((b) =>
+          el(
+            'li',
+            {},
+            el('a', { href: runHref({ id: b.runId }) }, el('code', {}, short(b.commit))),
+            ` ${b.committedAt.slice(0, 10)}${b.profile ? ' · ' + b.profile : ''}${b.target ? ' · ' + b.target : ''}: `,
+            b.changes.join(', '),
+          ),
+        ),
+      ),
+    );
+  }
+
   let observer = null;
 
-  async function load(branch) {
+  async function load() {
     status('Loading…');
-    for (const c of charts.splice(0)) {
-      c.u.destroy();
-    }
+    drawn.forEach((c) => c.handle.u.destroy());
+    drawn = [];
+    facts.releases.clear();
+    facts.changes.clear();
     for (const id of ['sizes', 'runtimes', 'others']) {
       const section = document.getElementById(id);
       section.replaceChildren(section.firstElementChild);
     }
     const entries = await api('/projects/' + enc(slug) + '/series/index?branch=' + enc(branch));
     if (entries.length === 0) {
-      status('No runs on ' + branch + ' yet.');
+      status('No runs on ' + branch + ' yet. A run uploaded by CI for this branch starts its charts.');
       return;
     }
-    // Slots in index order, filled as the series arrive (the browser fetches several at once).
+    // Slots in index order; a slot is drawn when it comes near the screen, from its hundred's answer.
     const slots = entries.map((entry) => {
       const section = document.getElementById(
         entry.kind === 'size' ? 'sizes' : entry.kind === 'runtime' ? 'runtimes' : 'others',
@@ -381,21 +356,37 @@
       section.append(slot);
       return slot;
     });
-    // Charts are fetched and drawn as they come near the screen: a page of many series draws
-    // what is seen first and never draws what is not scrolled to.
     let pending = 0;
-    const draw = async (entry, slot) => {
+    const draw = async (index, slot) => {
       pending++;
+      const entry = entries[index];
+      const offset = Math.floor(index / CHUNK) * CHUNK;
       try {
-        const view = await api(seriesPath(entry, branch));
-        const { fig, box } = figure(entry, branch, view);
+        const page = await chunk(offset, null);
+        addFacts(page);
+        const chart = page.charts.find((c) => sameSeries(c, entry));
+        if (!chart) {
+          slot.replaceChildren(el('p', { class: 'muted' }, entry.name + ': no points on ' + branch + '.'));
+          return;
+        }
+        const m = model(page, chart);
+        const { fig, box } = figure(entry, chart, m);
         slot.replaceChildren(fig);
-        chart(box, view);
+        const handle = Charts.series(box, m, {
+          select(min, max) {
+            remember({ from: Math.floor(min), to: Math.ceil(max), range: null });
+            document.getElementById('range').value = '';
+            zoom(min, max);
+          },
+          open: (run) => {
+            location.href = runHref(run);
+          },
+          pick,
+        });
+        drawn.push({ handle, box, entry, chart, page, offset });
         const w = askedWindow();
         if (w) {
-          const c = charts[charts.length - 1];
-          c.u.setScale('x', { min: w[0], max: w[1] });
-          c.box.dataset.window = Math.floor(w[0]) + '-' + Math.ceil(w[1]);
+          zoom(w[0], w[1]);
         }
       } catch (error) {
         fail(error);
@@ -414,7 +405,7 @@
         for (const e of seen) {
           if (e.isIntersecting) {
             observer.unobserve(e.target);
-            draw(entries[slots.indexOf(e.target)], e.target);
+            draw(slots.indexOf(e.target), e.target);
           }
         }
       },
@@ -429,16 +420,17 @@
     document.getElementById('title').textContent = project.name;
     const branches = await api('/projects/' + enc(slug) + '/branches');
     const select = document.getElementById('branch');
-    const wanted = address.get('branch') || project.defaultBranch;
+    branch = address.get('branch') || project.defaultBranch;
     for (const b of branches) {
-      select.append(el('option', { value: b.name, selected: b.name === wanted }, b.name));
+      select.append(el('option', { value: b.name, selected: b.name === branch }, b.name));
     }
-    if (!branches.some((b) => b.name === wanted)) {
-      select.append(el('option', { value: wanted, selected: true }, wanted));
+    if (!branches.some((b) => b.name === branch)) {
+      select.append(el('option', { value: branch, selected: true }, branch));
     }
     select.addEventListener('change', () => {
-      remember({ branch: select.value });
-      load(select.value).catch(fail);
+      branch = select.value;
+      remember({ branch });
+      load().catch(fail);
     });
     const find = document.getElementById('find');
     find.value = address.get('find') || '';
@@ -450,15 +442,24 @@
     range.value = address.get('range') || '';
     range.addEventListener('change', () => {
       remember({ range: range.value, from: null, to: null });
-      if (range.value) {
-        applyWindow();
+      const w = askedWindow();
+      if (w) {
+        zoom(w[0], w[1]);
       } else {
         resetZoom();
       }
     });
+    const log = document.getElementById('log');
+    log.checked = address.get('scale') === 'log';
+    log.addEventListener('change', () => {
+      remember({ scale: log.checked ? 'log' : null });
+      load().catch(fail); // the charts are drawn again from the answers already read
+    });
     document.getElementById('reset-zoom').addEventListener('click', resetZoom);
-    window.addEventListener('resize', () => charts.forEach((c) => c.u.setSize({ width: c.width(), height: 240 })));
-    await load(select.value);
+    window.addEventListener('resize', () =>
+      drawn.forEach((c) => c.handle.u.setSize({ width: c.handle.width(), height: 240 })),
+    );
+    await load();
   } catch (error) {
     fail(error);
   }

@@ -158,8 +158,15 @@ class DashboardBrowserTest {
         WebElement sizes = browser.driver.findElement(By.id("sizes"));
         assertThat(sizes.findElement(By.cssSelector("h3")).getText())
                 .isEqualTo("app · release · x86_64-unknown-linux-gnu");
-        assertThat(sizes.findElement(By.cssSelector(".release")).getText()).isEqualTo("v1.0.0");
-        assertThat(sizes.findElement(By.cssSelector(".annotations")).getText()).contains("opt-level: z → 3");
+        // Releases and build changes are listed once for the page, not under every chart.
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("#releases .release"))
+                        .getText())
+                .isEqualTo("v1.0.0");
+        assertThat(browser.driver.findElement(By.cssSelector("#build-changes")).getText())
+                .contains("opt-level: z → 3");
+        assertThat(browser.driver.findElements(By.cssSelector(".chart-box .annotations, .chart-box .release")))
+                .isEmpty();
         assertThat(sizes.findElement(By.cssSelector(".regressions")).getText())
                 .contains("Regression (open)")
                 .contains(sha(9).substring(0, 10));
@@ -169,9 +176,9 @@ class DashboardBrowserTest {
         assertThat(browser.driver.executeScript("return window.__xss === undefined"))
                 .isEqualTo(true);
         WebElement mainTrend = runtimes.findElement(By.cssSelector(".chart-box"));
-        mainTrend.findElement(By.cssSelector("details summary")).click();
-        assertThat(mainTrend.findElements(By.cssSelector("table.points tbody tr")))
-                .hasSize(14);
+        mainTrend.findElement(By.cssSelector("details.points summary")).click();
+        browser.wait.until(d ->
+                mainTrend.findElements(By.cssSelector("table.points tbody tr")).size() == 14);
         assertThat(mainTrend
                         .findElement(By.cssSelector("table.points tbody tr td:last-child"))
                         .getText())
@@ -289,7 +296,7 @@ class DashboardBrowserTest {
     void theChartsTextAlternativeWorksFromTheKeyboard() {
         browser.driver.get(url("/projects/" + slug));
         WebElement summary = browser.wait.until(
-                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sizes details summary")));
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sizes details.points summary")));
         browser.driver.executeScript("arguments[0].focus()", summary);
         new Actions(browser.driver).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
         WebElement firstRunLink = browser.wait.until(
@@ -342,6 +349,9 @@ class DashboardBrowserTest {
                 .isEqualTo(List.of("292.97 KiB", "293.03 KiB", "293.09 KiB"));
         assertThat(js.executeScript("return Regtrack.axisLabels([0.0005, 0.001, 0.0015], 'seconds')"))
                 .isEqualTo(List.of("0.5 ms", "1.0 ms", "1.5 ms"));
+        // A logarithmic axis leaves some ticks unlabelled; they stay blank, not "0 KiB".
+        assertThat(js.executeScript("return Regtrack.axisLabels([300000, null, 500000, 1000000], 'bytes')"))
+                .isEqualTo(List.of("293 KiB", "", "488 KiB", "977 KiB"));
         assertThat(js.executeScript("return Regtrack.BINARY_STEPS.slice(10, 13)"))
                 .isEqualTo(List.of(1024L, 2048L, 4096L));
         @SuppressWarnings("unchecked")
