@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.regtrack.testing.LongHistory;
 import io.regtrack.testing.ServiceProcess;
 import java.io.InputStream;
 import java.net.URI;
@@ -24,7 +25,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The project page of a hyper-sized history (hyper's 27 real benchmarks × 440 commits, with commit
@@ -36,11 +38,19 @@ class PageBudgetEvaluation {
 
     private static final String MEASURE = "const nav = performance.getEntriesByType('navigation')[0];"
             + " const res = performance.getEntriesByType('resource');"
-            + " return {ms: performance.now(), bytes: nav.transferSize + res.reduce((n, r) => n + r.transferSize, 0),"
+            + " const long = window.__longTasks || [];"
+            + " return {ms: performance.getEntriesByName('regtrack:charts-drawn')[0].startTime, bytes: nav.transferSize + res.reduce((n, r) => n + r.transferSize, 0),"
             + " decoded: nav.decodedBodySize + res.reduce((n, r) => n + r.decodedBodySize, 0),"
             + " requests: res.length + 1, elements: document.getElementsByTagName('*').length,"
             + " charts: document.querySelectorAll('.chart canvas').length,"
-            + " height: document.documentElement.scrollHeight};";
+            + " height: document.documentElement.scrollHeight,"
+            + " longest: long.reduce((m, d) => Math.max(m, d), 0),"
+            + " blocking: long.reduce((n, d) => n + Math.max(0, d - 50), 0)};";
+
+    /** Collects the main thread's long tasks from the first moment of every page. */
+    private static final String LONG_TASKS = "window.__longTasks = [];"
+            + " new PerformanceObserver(l => l.getEntries().forEach(e => window.__longTasks.push(e.duration)))"
+            + ".observe({type: 'longtask', buffered: true});";
 
     @TempDir
     Path home;
@@ -83,17 +93,15 @@ class PageBudgetEvaluation {
 
             List<String> table = new ArrayList<>();
             table.add(
-                    "| load | visible charts drawn (ms) | transferred | decoded | requests | elements | page height (px) |");
-            table.add("|---|--:|--:|--:|--:|--:|--:|");
+                    "| load | visible charts drawn (ms) | transferred | decoded | requests | elements | page height (px)"
+                            + " | longest task (ms) | blocking (ms) |");
+            table.add("|---|--:|--:|--:|--:|--:|--:|--:|--:|");
+            browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", LONG_TASKS));
             for (String load : List.of("cold", "warm")) {
-                browser.driver.get(service.url("/projects/hyper"));
-                browser.wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".chart canvas"), 0));
-                browser.wait.until(ExpectedConditions.textToBe(By.id("status"), ""));
-                @SuppressWarnings("unchecked")
-                Map<String, Object> m = (Map<String, Object>) browser.driver.executeScript(MEASURE);
+                Map<String, Object> m = measure(browser, service.url("/projects/hyper"));
                 table.add(String.format(
                         Locale.ROOT,
-                        "| %s (%d series × %d commits; %s charts drawn) | %.0f | %.0f KB | %.0f KB | %s | %s | %s |",
+                        "| %s (%d series × %d commits; %s charts drawn) | %.0f | %.0f KB | %.0f KB | %s | %s | %s | %.0f | %.0f |",
                         load,
                         series.size(),
                         commits,
@@ -103,13 +111,79 @@ class PageBudgetEvaluation {
                         ((Number) m.get("decoded")).doubleValue() / 1000,
                         m.get("requests"),
                         m.get("elements"),
-                        m.get("height")));
+                        m.get("height"),
+                        ((Number) m.get("longest")).doubleValue(),
+                        ((Number) m.get("blocking")).doubleValue()));
             }
-            String markdown = String.join("\n", table) + "\n";
-            Files.writeString(Path.of("target", "page-budget.md"), markdown, StandardCharsets.UTF_8);
-            System.out.println(markdown);
+            write("page-budget.md", table);
             assertThat(table).hasSize(4);
         }
+    }
+
+    /**
+     * A series page of 100,000 runs (seeded as {@code bench/seed-series.sql} does): how soon its charts
+     * are drawn, how long the main thread is blocked, and how long a zoom takes to draw the window
+     * again at full resolution.
+     */
+    @Test
+    void aHundredThousandRunSeriesPage() throws Exception {
+        try (ServiceProcess service = new ServiceProcess(home).start();
+                Browser browser = new Browser()) {
+            LongHistory.seed(service.database(), "long", 100_000);
+            browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", LONG_TASKS));
+            List<String> table = new ArrayList<>();
+            table.add("| load | charts drawn (ms) | transferred | decoded | longest task (ms) | blocking (ms)"
+                    + " | zoom to full detail (ms) | points in the window |");
+            table.add("|---|--:|--:|--:|--:|--:|--:|--:|");
+            for (String load : List.of("cold", "warm")) {
+                Map<String, Object> m = measure(browser, service.url("/projects/long"));
+                WebElement chart = browser.driver.findElement(By.cssSelector("#sizes .chart"));
+                WebElement over = chart.findElement(By.cssSelector(".u-over"));
+                browser.driver.executeScript(
+                        "window.__zoomAt = performance.now();"
+                                + " new MutationObserver((x, o) => { if (arguments[0].dataset.detail) {"
+                                + " window.__zoomed = performance.now() - window.__zoomAt; o.disconnect(); } })"
+                                + ".observe(arguments[0], {attributes: true});",
+                        chart);
+                new Actions(browser.driver)
+                        .moveToElement(over, -over.getSize().width / 10, 0)
+                        .clickAndHold()
+                        .moveByOffset(over.getSize().width / 20, 0)
+                        .release()
+                        .perform();
+                browser.wait.until(d -> chart.getDomAttribute("data-detail") != null);
+                Number zoomed = (Number) browser.driver.executeScript("return window.__zoomed");
+                table.add(String.format(
+                        Locale.ROOT,
+                        "| %s (2 series × 100,000 runs) | %.0f | %.0f KB | %.0f KB | %.0f | %.0f | %.0f | %s |",
+                        load,
+                        ((Number) m.get("ms")).doubleValue(),
+                        ((Number) m.get("bytes")).doubleValue() / 1000,
+                        ((Number) m.get("decoded")).doubleValue() / 1000,
+                        ((Number) m.get("longest")).doubleValue(),
+                        ((Number) m.get("blocking")).doubleValue(),
+                        zoomed.doubleValue(),
+                        chart.getDomAttribute("data-detail")));
+            }
+            write("page-budget-long.md", table);
+            assertThat(table).hasSize(4);
+        }
+    }
+
+    /** Opens a project page and reads the page's own figures once its visible charts are drawn. */
+    private static Map<String, Object> measure(Browser browser, String url) {
+        browser.driver.get(url);
+        browser.wait.until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return performance.getEntriesByName('regtrack:charts-drawn').length > 0"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) browser.driver.executeScript(MEASURE);
+        return m;
+    }
+
+    private static void write(String file, List<String> table) throws java.io.IOException {
+        String markdown = String.join("\n", table) + "\n";
+        Files.writeString(Path.of("target", file), markdown, StandardCharsets.UTF_8);
+        System.out.println(markdown);
     }
 
     private static Map<String, double[]> hyper() throws Exception {

@@ -108,6 +108,19 @@ public final class ServiceProcess implements AutoCloseable {
                 .trim());
     }
 
+    /** The embedded PostgreSQL as a data source: the port from its {@code postmaster.pid}, the password beside it. */
+    public javax.sql.DataSource database() throws IOException {
+        List<String> pid = Files.readAllLines(home().resolve("postgres/postmaster.pid"));
+        org.postgresql.ds.PGSimpleDataSource db = new org.postgresql.ds.PGSimpleDataSource();
+        db.setServerNames(new String[] {"127.0.0.1"});
+        db.setPortNumbers(new int[] {Integer.parseInt(pid.get(3).trim())});
+        db.setDatabaseName("regtrack");
+        db.setUser("postgres");
+        db.setPassword(
+                Files.readString(home().resolve("postgres/regtrack.password")).trim());
+        return db;
+    }
+
     /** Postmasters running on this service's data directory. */
     public List<ProcessHandle> postmasters() {
         String dataDir = home().resolve("postgres").toString();
