@@ -72,6 +72,23 @@
         a.explanations.join(', ') || 'code change',
         a.release ? el('div', { class: 'muted' }, 'after release ' + a.release.tag) : '',
         compare ? el('div', {}, el('a', { href: compare }, 'compare with the release')) : '',
+        el(
+          'div',
+          {},
+          el('a', { href: '/projects/' + enc(slug) + '/runs/' + head.runId }, 'the run'),
+          ' · ',
+          el(
+            'a',
+            {
+              href:
+                '/projects/' +
+                enc(slug) +
+                '?' +
+                new URLSearchParams({ branch: a.branch, find: a.name, around: head.runId }),
+            },
+            'the chart at that point',
+          ),
+        ),
         a.note ? el('div', { class: 'muted' }, 'Note: ' + a.note) : '',
       ),
       el('td', { class: 'buttons' }),

@@ -247,6 +247,27 @@ const Regtrack = (() => {
     );
   }
 
+  /** Fills #composition with the sections and crates whose size changed, per binary; hidden when none did. */
+  function showComposition(verdicts) {
+    const parts = verdicts.flatMap((v) => (v.composition || []).map((c) => ({ binary: v.name, ...c })));
+    document.getElementById('composition-section').hidden = parts.length === 0;
+    document
+      .querySelector('#composition tbody')
+      .replaceChildren(
+        ...parts.map((c) =>
+          el(
+            'tr',
+            {},
+            el('td', {}, c.binary),
+            el('td', {}, el('code', {}, c.part)),
+            el('td', { title: exact(c.baseline, 'bytes') }, human(c.baseline, 'bytes')),
+            el('td', { title: exact(c.current, 'bytes') }, human(c.current, 'bytes')),
+            el('td', { title: exact(c.delta, 'bytes') }, signed(c.delta, 'bytes')),
+          ),
+        ),
+      );
+  }
+
   /** The profile, toolchain and runner settings that differ between a comparison's two runs. */
   function differenceRows(comparison, none) {
     const rows = [
@@ -290,6 +311,7 @@ const Regtrack = (() => {
     item,
     verdictRows,
     differenceRows,
+    showComposition,
     axisLabels,
     robustRange,
     BINARY_STEPS,

@@ -2,7 +2,7 @@
 /* Any two runs side by side: base and head (a run id, a commit, a release tag or a branch), every
    measurement with its verdict, the largest change first. The form lives in the address. */
 (async () => {
-  const { api, el, short, nav, fail, status, slug, verdictRows, differenceRows } = Regtrack;
+  const { api, el, short, nav, fail, status, slug, verdictRows, differenceRows, showComposition } = Regtrack;
   const enc = encodeURIComponent;
   nav(slug);
   const form = document.getElementById('compare-form');
@@ -38,6 +38,7 @@
         '.',
       );
     document.querySelector('#verdicts tbody').replaceChildren(...verdictRows(c.verdicts));
+    showComposition(c.verdicts);
     document.querySelector('#differences tbody').replaceChildren(...differenceRows(c, 'Built the same way.'));
     status(c.verdicts.length + ' measurements.');
   } catch (error) {

@@ -61,6 +61,13 @@
     };
   }
 
+  /** The time the page's runs cover: every chart shares it, so a newer series starts where it started. */
+  function span(page) {
+    const at = (run) => Date.parse(run.committedAt) / 1000;
+    const [first, last] = [at(page.runs[0]), at(page.runs[page.runs.length - 1])];
+    return first < last ? { min: first, max: last } : { min: first - 86400, max: last + 86400 };
+  }
+
   // One time window for every chart: a drag-zoom on one zooms all; the window is kept in the address.
   // Charts that were thinned out are fetched again for the window, at full resolution where it allows.
   function zoom(min, max) {
@@ -87,6 +94,7 @@
   function resetZoom() {
     for (const c of drawn) {
       c.handle.show(model(c.page, c.chart)); // back to every point
+      c.handle.u.setScale('x', span(c.page));
       delete c.box.dataset.window;
       delete c.box.dataset.detail;
     }
@@ -387,6 +395,8 @@
         const w = askedWindow();
         if (w) {
           zoom(w[0], w[1]);
+        } else {
+          handle.u.setScale('x', span(page));
         }
       } catch (error) {
         fail(error);
@@ -417,6 +427,12 @@
   }
 
   try {
+    // ?around=<run id> (from an alert): four weeks around that run's commit.
+    if (address.get('around')) {
+      const run = await api('/projects/' + enc(slug) + '/runs/' + enc(address.get('around')));
+      const at = Date.parse(run.committedAt) / 1000;
+      remember({ around: null, from: Math.floor(at - 14 * 86400), to: Math.ceil(at + 14 * 86400) });
+    }
     const project = await api('/projects/' + enc(slug));
     document.getElementById('title').textContent = project.name;
     const branches = await api('/projects/' + enc(slug) + '/branches');

@@ -1,7 +1,7 @@
 'use strict';
 /* A run: its facts, its comparison with the baseline, what changed, and its effective profile. */
 (async () => {
-  const { api, el, human, exact, signed, short, safeUrl, nav, fail, slug, verdictRows, differenceRows } = Regtrack;
+  const { api, el, short, safeUrl, nav, fail, slug, verdictRows, differenceRows, showComposition } = Regtrack;
   const enc = encodeURIComponent;
   const id = Regtrack.item;
   nav(slug);
@@ -78,23 +78,7 @@
     document.querySelector('#verdicts tbody').replaceChildren(...verdictRows(verdicts));
 
     // Sections and crates whose size changed, per binary, largest change first.
-    const parts = verdicts.flatMap((v) => (v.composition || []).map((c) => ({ binary: v.name, ...c })));
-    document.getElementById('composition-section').hidden = parts.length === 0;
-    document
-      .querySelector('#composition tbody')
-      .replaceChildren(
-        ...parts.map((c) =>
-          el(
-            'tr',
-            {},
-            el('td', {}, c.binary),
-            el('td', {}, el('code', {}, c.part)),
-            el('td', { title: exact(c.baseline, 'bytes') }, human(c.baseline, 'bytes')),
-            el('td', { title: exact(c.current, 'bytes') }, human(c.current, 'bytes')),
-            el('td', { title: exact(c.delta, 'bytes') }, signed(c.delta, 'bytes')),
-          ),
-        ),
-      );
+    showComposition(verdicts);
 
     document
       .querySelector('#changes tbody')

@@ -203,6 +203,32 @@ class ChartPageBrowserTest {
                 .contains(sha(1).substring(0, 10));
         assertThat(browser.driver.findElement(By.cssSelector("#verdicts tbody")).getText())
                 .contains("app");
+        // What the binary is made of, compared part by part.
+        assertThat(browser.driver.findElement(By.id("composition")).getText())
+                .contains(".text")
+                .contains("+48.8 KiB")
+                .contains("crate:regex");
+    }
+
+    @Test
+    void anAlertLeadsToItsChartAtThatPoint() throws Exception {
+        browser.driver.get(url("/projects/" + slug + "/alerts"));
+        WebElement link =
+                browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("the chart at that point")));
+        link.click();
+        browser.wait.until(ExpectedConditions.urlContains("from="));
+        browser.wait.until(ExpectedConditions.textToBe(By.id("status"), ""));
+        assertThat(browser.driver.getCurrentUrl())
+                .contains("find=app")
+                .contains("to=")
+                .doesNotContain("around=");
+        browser.wait.until(d -> d.findElements(By.cssSelector(".chart")).stream()
+                .anyMatch(c -> c.getDomAttribute("data-window") != null));
+        WebElement app = browser.driver.findElement(By.cssSelector("#sizes .chart"));
+        String[] window = app.getDomAttribute("data-window").split("-");
+        long step = java.time.Instant.parse("2026-09-20T12:00:00Z").getEpochSecond();
+        assertThat(Long.parseLong(window[0])).isLessThan(step);
+        assertThat(Long.parseLong(window[1])).isGreaterThan(step);
     }
 
     @Test
