@@ -104,6 +104,16 @@ public class ProjectService {
         return project;
     }
 
+    /**
+     * A public project, for what is shown without any token (badges in a README): a private or
+     * unknown project is the same 404.
+     */
+    public Project shownToAnyone(String slug) {
+        return projects.findBySlug(slug)
+                .filter(p -> p.isPublic)
+                .orElseThrow(() -> ProblemException.notFound("No public project '" + slug + "'"));
+    }
+
     /** The project, if the caller may post runs and releases to it. */
     public Project ingestible(String slug) {
         Project project = projects.findBySlug(slug).orElseThrow(() -> access.unknownProject(slug));

@@ -30,16 +30,23 @@ public final class Units {
         return String.format(Locale.ROOT, "%+.2f %%", percent);
     }
 
+    /** Short, for a badge: sizes in KiB/MiB without the exact bytes; other units as {@link #format}. */
+    public static String approximate(double value, String unit) {
+        return "bytes".equals(unit) ? binary(value) : format(value, unit);
+    }
+
     static String bytes(double value) {
-        long exact = (long) value;
-        String grouped = String.format(Locale.ROOT, "%,d B", exact);
+        String grouped = String.format(Locale.ROOT, "%,d B", (long) value);
+        return Math.abs(value) < 1024 ? grouped : binary(value) + " (" + grouped + ")";
+    }
+
+    private static String binary(double value) {
         if (Math.abs(value) < 1024) {
-            return grouped;
+            return String.format(Locale.ROOT, "%,d B", (long) value);
         }
-        String human = Math.abs(value) < 1024 * 1024
+        return Math.abs(value) < 1024 * 1024
                 ? String.format(Locale.ROOT, "%.1f KiB", value / 1024)
                 : String.format(Locale.ROOT, "%.2f MiB", value / (1024 * 1024));
-        return human + " (" + grouped + ")";
     }
 
     static String seconds(double value) {

@@ -211,6 +211,31 @@ class ChartPageBrowserTest {
     }
 
     @Test
+    void badgesAreImagesABrowserDraws() throws Exception {
+        open("/projects/" + slug);
+        for (String badge : List.of("size/app.svg", "status.svg")) {
+            @SuppressWarnings("unchecked")
+            List<Long> drawn = (List<Long>) ((JavascriptExecutor) browser.driver)
+                    .executeAsyncScript("""
+                            const done = arguments[arguments.length - 1];
+                            const img = new Image();
+                            img.onload = () => {
+                              const c = document.createElement('canvas');
+                              c.width = img.naturalWidth; c.height = img.naturalHeight;
+                              const ctx = c.getContext('2d'); ctx.drawImage(img, 0, 0);
+                              const d = ctx.getImageData(0, 0, c.width, c.height).data;
+                              let ink = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) { ink++; } }
+                              done([img.naturalWidth, img.naturalHeight, ink]);
+                            };
+                            img.onerror = () => done([0, 0, 0]);
+                            img.src = arguments[0];""", "/api/v1/projects/" + slug + "/badges/" + badge);
+            assertThat(drawn.get(0)).as(badge + " width").isGreaterThan(60);
+            assertThat(drawn.get(1)).as(badge + " height").isEqualTo(20);
+            assertThat(drawn.get(2)).as(badge + " drawn").isGreaterThan(500);
+        }
+    }
+
+    @Test
     void anAlertLeadsToItsChartAtThatPoint() throws Exception {
         browser.driver.get(url("/projects/" + slug + "/alerts"));
         WebElement link =
