@@ -5,6 +5,7 @@
 // object is watched while it is validated, and a key the validator never read is not in the schema
 // (maps such as labels are read whole, so their keys count as read).
 // Prints one JSON line per object: {source, kind, errors: [...]}.
+// (Both from the npm registry, MIT licence, github.com/tommy351/kubernetes-models-ts; nothing is vendored.)
 import { readFileSync } from "node:fs";
 
 const modules = {
