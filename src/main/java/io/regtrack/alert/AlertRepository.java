@@ -5,7 +5,9 @@ import io.quarkus.panache.common.Parameters;
 import io.regtrack.run.BuildKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -51,4 +53,17 @@ public class AlertRepository implements PanacheRepository<Alert> {
     public Optional<Alert> findInProject(long projectId, long id) {
         return find("projectId = ?1 and id = ?2", projectId, id).firstResultOptional();
     }
+
+    /** How many alerts of every project are in each triage status; a status none is in is absent. */
+    public Map<String, Long> countByStatus() {
+        Map<String, Long> counts = new HashMap<>();
+        getEntityManager()
+                .createQuery("select a.status, count(a) from Alert a group by a.status", StatusCount.class)
+                .getResultList()
+                .forEach(c -> counts.put(c.status(), c.count()));
+        return counts;
+    }
+
+    /** One row of {@link #countByStatus()}. */
+    public record StatusCount(String status, long count) {}
 }
