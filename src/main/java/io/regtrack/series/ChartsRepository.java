@@ -19,8 +19,8 @@ import java.util.Map;
 @ApplicationScoped
 class ChartsRepository {
 
-    /** A series' stored points, oldest first, and the parts of its newest point. */
-    record Series(List<SeriesRepository.Point> points, List<String> parts) {}
+    /** A series' stored points, oldest first. */
+    record Series(List<SeriesRepository.Point> points) {}
 
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() {};
     private static final TypeReference<Map<String, Double>> SIZES = new TypeReference<>() {};
@@ -35,13 +35,11 @@ class ChartsRepository {
 
     /** The points of each series, in the order the series are given, within {@code from}–{@code to} when set. */
     List<Series> points(long projectId, String branch, List<SeriesView.Entry> series, Instant from, Instant to) {
-        StringBuilder sql = new StringBuilder("select k.i, h.run_id, h.micros, h.center, h.changed, h.unit, h.parts"
+        StringBuilder sql = new StringBuilder("select k.i, h.run_id, h.micros, h.center, h.changed, h.unit"
                 + " from jsonb_to_recordset(cast(:keys as jsonb)) as k(i int, kind text, name text, profile text, target text)"
                 + " cross join lateral (select m.run_id, m.id, m.committed_at, m.center, m.unit,"
                 + " (extract(epoch from m.committed_at) * 1000000)::bigint as micros,"
-                + " m.environment_hash is distinct from lag(m.environment_hash) over w as changed,"
-                + " case when lead(m.id) over w is null then"
-                + " (select cast(jsonb_agg(p order by p) as text) from jsonb_object_keys(m.parts) p) end as parts"
+                + " m.environment_hash is distinct from lag(m.environment_hash) over w as changed"
                 + " from measurements m"
                 + " where m.project_id = :project and m.branch = :branch and m.kind = k.kind and m.name = k.name"
                 + " and m.profile_name is not distinct from k.profile and m.target is not distinct from k.target");
@@ -61,10 +59,8 @@ class ChartsRepository {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         List<List<SeriesRepository.Point>> points = new ArrayList<>();
-        List<List<String>> parts = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {
             points.add(new ArrayList<>());
-            parts.add(List.of());
         }
         for (Object[] r : rows) {
             int i = ((Number) r[0]).intValue();
@@ -75,13 +71,34 @@ class ChartsRepository {
                             ((Number) r[3]).doubleValue(),
                             Boolean.TRUE.equals(r[4]),
                             (String) r[5]));
-            if (r[6] != null) {
-                parts.set(i, names((String) r[6]));
-            }
         }
-        List<Series> answer = new ArrayList<>();
-        for (int i = 0; i < series.size(); i++) {
-            answer.add(new Series(points.get(i), parts.get(i)));
+        return points.stream().map(Series::new).toList();
+    }
+
+    /** The part names (sections, crates) of each size series' newest point, in the order given. */
+    List<List<String>> parts(long projectId, String branch, List<SeriesView.Entry> series) {
+        List<List<String>> answer = new ArrayList<>();
+        series.forEach(s -> answer.add(List.of()));
+        if (series.stream().noneMatch(s -> "size".equals(s.kind()))) {
+            return answer;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select k.i, (select cast(jsonb_agg(p order by p) as text)"
+                        + " from jsonb_object_keys(h.parts) p)"
+                        + " from jsonb_to_recordset(cast(:keys as jsonb)) as k(i int, kind text, name text, profile text, target text)"
+                        + " cross join lateral (select m.parts from measurements m"
+                        + " where m.project_id = :project and m.branch = :branch and m.kind = k.kind and m.name = k.name"
+                        + " and m.profile_name is not distinct from k.profile and m.target is not distinct from k.target"
+                        + " order by m.committed_at desc, m.id desc limit 1) h"
+                        + " where k.kind = 'size' and h.parts is not null")
+                .setParameter("keys", keys(series))
+                .setParameter("project", projectId)
+                .setParameter("branch", branch)
+                .getResultList();
+        for (Object[] r : rows) {
+            if (r[1] != null) {
+                answer.set(((Number) r[0]).intValue(), names((String) r[1]));
+            }
         }
         return answer;
     }

@@ -24,18 +24,26 @@ public class ChartsService {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 500;
     static final int SUBJECT_LENGTH = 200;
+    /** Series longer than this are read from their blocks. */
+    static final int LONG = 4 * Blocks.SIZE;
 
     private final ProjectService projects;
     private final SeriesRepository series;
     private final ChartsRepository charts;
     private final BuildChanges buildChanges;
+    private final SeriesReader reader;
 
     ChartsService(
-            ProjectService projects, SeriesRepository series, ChartsRepository charts, BuildChanges buildChanges) {
+            ProjectService projects,
+            SeriesRepository series,
+            ChartsRepository charts,
+            BuildChanges buildChanges,
+            SeriesReader reader) {
         this.projects = projects;
         this.series = series;
         this.charts = charts;
         this.buildChanges = buildChanges;
+        this.reader = reader;
     }
 
     /** What a page of charts is asked for. */
@@ -52,22 +60,15 @@ public class ChartsService {
         List<SeriesView.Entry> index = series.index(project.id, branch);
         List<SeriesView.Entry> slice =
                 index.subList(Math.min(offset, index.size()), Math.min(offset + limit, index.size()));
-        List<ChartsRepository.Series> stored = charts.points(project.id, branch, slice, q.from(), q.to());
+        List<Blocks.Read> reads = read(project.id, branch, slice, q, maxPoints);
+        List<List<String>> parts = charts.parts(project.id, branch, slice);
 
         // Each series downsampled; the runs it keeps are gathered into one list for the page.
-        List<List<SeriesRepository.Point>> kept = new ArrayList<>();
         Map<Long, Instant> drawn = new HashMap<>();
         List<BuildChanges.Step> steps = new ArrayList<>();
-        for (ChartsRepository.Series s : stored) {
-            double[] values = s.points().stream()
-                    .mapToDouble(SeriesRepository.Point::value)
-                    .toArray();
-            List<SeriesRepository.Point> points = Downsample.keep(values, maxPoints).stream()
-                    .map(s.points()::get)
-                    .toList();
-            points.forEach(p -> drawn.put(p.runId(), p.committedAt()));
-            kept.add(points);
-            steps.addAll(BuildChanges.steps(s.points(), SeriesService.MAX_ANNOTATIONS));
+        for (Blocks.Read read : reads) {
+            read.kept().forEach(p -> drawn.put(p.runId(), SeriesRepository.micros(p.atMicros())));
+            read.steps().forEach(st -> steps.add(new BuildChanges.Step(st.before(), st.after())));
         }
         List<ChartsView.RunFacts> runs = runs(drawn);
         Map<Long, Integer> place = new HashMap<>();
@@ -98,26 +99,26 @@ public class ChartsService {
         List<ChartsView.Chart> answer = new ArrayList<>();
         for (int i = 0; i < slice.size(); i++) {
             SeriesView.Entry entry = slice.get(i);
-            List<SeriesRepository.Point> all = stored.get(i).points();
-            List<SeriesRepository.Point> points = kept.get(i);
+            Blocks.Read read = reads.get(i);
             TreeSet<Integer> crossed = new TreeSet<>();
-            for (BuildChanges.Step step : BuildChanges.steps(all, SeriesService.MAX_ANNOTATIONS)) {
-                if (explained.containsKey(step)) {
-                    crossed.add(changeOf.get(step.after()));
+            for (Blocks.Step step : read.steps()) {
+                BuildChanges.Step s = new BuildChanges.Step(step.before(), step.after());
+                if (explained.containsKey(s)) {
+                    crossed.add(changeOf.get(s.after()));
                 }
             }
             answer.add(new ChartsView.Chart(
                     entry.kind(),
                     entry.name(),
-                    all.isEmpty() ? entry.unit() : all.get(0).unit(),
+                    read.unit() == null ? entry.unit() : read.unit(),
                     entry.profile(),
                     entry.target(),
-                    all.size(),
-                    points.stream().map(p -> place.get(p.runId())).toList(),
-                    points.stream().map(SeriesRepository.Point::value).toList(),
+                    read.total(),
+                    read.kept().stream().map(p -> place.get(p.runId())).toList(),
+                    read.kept().stream().map(Blocks.Kept::value).toList(),
                     List.copyOf(crossed),
                     regressions.get(i),
-                    stored.get(i).parts()));
+                    parts.get(i)));
         }
         List<SeriesView.Release> releases = runs.isEmpty()
                 ? List.of()
@@ -126,6 +127,55 @@ public class ChartsService {
                         runs.get(0).committedAt(),
                         runs.get(runs.size() - 1).committedAt());
         return new ChartsView(branch, index.size(), offset, runs, releases, changes, answer);
+    }
+
+    /**
+     * Each series as drawn: a short one from one statement for all of them, a long one (more than
+     * {@link #LONG} points) from its blocks, so a page reads O(points drawn) rows.
+     */
+    private List<Blocks.Read> read(
+            long projectId, String branch, List<SeriesView.Entry> slice, ChartsQuery q, int maxPoints) {
+        List<SeriesView.Entry> short_ =
+                slice.stream().filter(e -> e.points() <= LONG).toList();
+        List<ChartsRepository.Series> stored = charts.points(projectId, branch, short_, q.from(), q.to());
+        List<Blocks.Read> reads = new ArrayList<>();
+        int next = 0;
+        for (SeriesView.Entry entry : slice) {
+            if (entry.points() <= LONG) {
+                reads.add(asRead(stored.get(next++).points(), maxPoints));
+            } else {
+                reads.add(reader.read(
+                        new BlockRepository.Key(
+                                projectId,
+                                branch,
+                                entry.kind(),
+                                entry.name(),
+                                entry.profile() == null ? "" : entry.profile(),
+                                entry.target() == null ? "" : entry.target()),
+                        q.from(),
+                        q.to(),
+                        maxPoints,
+                        SeriesService.MAX_ANNOTATIONS));
+            }
+        }
+        return reads;
+    }
+
+    static Blocks.Read asRead(List<SeriesRepository.Point> points, int maxPoints) {
+        double[] values =
+                points.stream().mapToDouble(SeriesRepository.Point::value).toArray();
+        List<Blocks.Kept> kept = Downsample.keep(values, maxPoints).stream()
+                .map(points::get)
+                .map(p -> new Blocks.Kept(p.runId(), SeriesReader.micros(p.committedAt()), p.value()))
+                .toList();
+        List<Blocks.Step> steps = BuildChanges.steps(points, SeriesService.MAX_ANNOTATIONS).stream()
+                .map(st -> new Blocks.Step(st.before(), st.after()))
+                .toList();
+        return new Blocks.Read(
+                points.size(),
+                kept,
+                steps,
+                points.isEmpty() ? null : points.get(0).unit());
     }
 
     /** The runs drawn, oldest first, each with its commit, subject line and profile. */

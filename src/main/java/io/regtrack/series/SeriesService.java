@@ -23,11 +23,13 @@ public class SeriesService {
     private final ProjectService projects;
     private final SeriesRepository series;
     private final BuildChanges buildChanges;
+    private final SeriesReader reader;
 
-    SeriesService(ProjectService projects, SeriesRepository series, BuildChanges buildChanges) {
+    SeriesService(ProjectService projects, SeriesRepository series, BuildChanges buildChanges, SeriesReader reader) {
         this.projects = projects;
         this.series = series;
         this.buildChanges = buildChanges;
+        this.reader = reader;
     }
 
     /** What a series is asked for. */
@@ -73,38 +75,54 @@ public class SeriesService {
             throw ProblemException.invalid("maxPoints", "must be between 4 and " + MAX_POINTS);
         }
         String branch = branch(project, q.branch());
-        List<SeriesRepository.Point> rows = series.points(project.id, branch, q);
-        double[] values =
-                rows.stream().mapToDouble(SeriesRepository.Point::value).toArray();
-        List<Integer> kept = Downsample.keep(values, maxPoints);
+        Blocks.Read read = read(project.id, branch, q, maxPoints);
         Map<Long, SeriesRepository.RunFacts> facts =
-                series.runFacts(kept.stream().map(i -> rows.get(i).runId()).toList());
-        List<SeriesView.Point> points = kept.stream()
-                .map(i -> {
-                    SeriesRepository.Point p = rows.get(i);
+                series.runFacts(read.kept().stream().map(Blocks.Kept::runId).toList());
+        List<SeriesView.Point> points = read.kept().stream()
+                .map(p -> {
                     SeriesRepository.RunFacts run = facts.get(p.runId());
                     return new SeriesView.Point(
-                            p.runId(), run.commit(), p.committedAt(), p.value(), run.message(), run.profile());
+                            p.runId(),
+                            run.commit(),
+                            SeriesRepository.micros(p.atMicros()),
+                            p.value(),
+                            run.message(),
+                            run.profile());
                 })
                 .toList();
-        String unit = rows.isEmpty() ? null : rows.get(0).unit();
         return new SeriesView(
                 q.kind(),
                 q.name(),
-                unit,
+                read.unit(),
                 branch,
                 q.profile(),
                 q.target(),
-                rows.size(),
+                read.total(),
                 points,
-                rows.isEmpty()
+                points.isEmpty()
                         ? List.of()
                         : series.releases(
                                 project.id,
-                                rows.get(0).committedAt(),
-                                rows.get(rows.size() - 1).committedAt()),
+                                points.get(0).committedAt(),
+                                points.get(points.size() - 1).committedAt()),
                 series.changes(project.id, branch, q),
-                annotations(rows));
+                annotations(read.steps()));
+    }
+
+    /**
+     * A series named to the build (profile and target given) is read from its blocks; any other
+     * read (a part of a binary, every profile at once) from its stored points.
+     */
+    private Blocks.Read read(long projectId, String branch, SeriesQuery q, int maxPoints) {
+        if (q.part() == null && q.profile() != null && q.target() != null) {
+            return reader.read(
+                    new BlockRepository.Key(projectId, branch, q.kind(), q.name(), q.profile(), q.target()),
+                    q.from(),
+                    q.to(),
+                    maxPoints,
+                    MAX_ANNOTATIONS);
+        }
+        return ChartsService.asRead(series.points(projectId, branch, q), maxPoints);
     }
 
     static String branch(Project project, String branch) {
@@ -112,8 +130,13 @@ public class SeriesService {
     }
 
     /** Where the effective profile or the toolchain changed from one point to the next. */
-    private List<SeriesView.Annotation> annotations(List<SeriesRepository.Point> rows) {
-        return buildChanges.explain(BuildChanges.steps(rows, MAX_ANNOTATIONS)).values().stream()
+    private List<SeriesView.Annotation> annotations(List<Blocks.Step> steps) {
+        return buildChanges
+                .explain(steps.stream()
+                        .map(st -> new BuildChanges.Step(st.before(), st.after()))
+                        .toList())
+                .values()
+                .stream()
                 .map(e -> new SeriesView.Annotation(
                         e.after().id, e.after().commitSha, e.after().committedAt, e.changes()))
                 .toList();

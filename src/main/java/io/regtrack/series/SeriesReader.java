@@ -1,0 +1,84 @@
+package io.regtrack.series;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads one series for a chart in O(points drawn) rows, however long its history: the sealed blocks
+ * that lie in the range, and the stored points at its edges and after the last block. Blocks are
+ * sealed here, as a read finds a full one not yet sealed.
+ */
+@ApplicationScoped
+class SeriesReader {
+
+    /** Points read per statement while sealing. */
+    static final int SEAL_BATCH = 16 * Blocks.SIZE;
+
+    private final BlockRepository blocks;
+
+    SeriesReader(BlockRepository blocks) {
+        this.blocks = blocks;
+    }
+
+    Blocks.Read read(BlockRepository.Key key, Instant from, Instant to, int maxPoints, int maxSteps) {
+        blocks.dropStale(key);
+        seal(key);
+        Long fromMicros = from == null ? null : micros(from);
+        Long toMicros = to == null ? null : micros(to);
+        List<Blocks.Block> inside = blocks.blocks(key, from, to).stream()
+                .filter(b -> (fromMicros == null || b.firstAtMicros() >= fromMicros)
+                        && (toMicros == null || b.lastAtMicros() <= toMicros))
+                .toList();
+        List<Blocks.Piece> pieces = new ArrayList<>();
+        if (inside.isEmpty()) {
+            // Within two blocks at most, or a series not a block long: its points, read as they are.
+            pieces.add(new Blocks.Stored(blocks.points(key, null, null, from, to, Integer.MAX_VALUE)));
+        } else {
+            Blocks.Block first = inside.get(0);
+            Blocks.Block last = inside.get(inside.size() - 1);
+            pieces.add(new Blocks.Stored(blocks.points(
+                    key,
+                    null,
+                    new BlockRepository.Place(first.firstAtMicros(), first.firstId()),
+                    from,
+                    to,
+                    Integer.MAX_VALUE)));
+            inside.forEach(b -> pieces.add(new Blocks.Summary(b)));
+            pieces.add(new Blocks.Stored(blocks.points(
+                    key,
+                    new BlockRepository.Place(last.lastAtMicros(), last.lastId()),
+                    null,
+                    from,
+                    to,
+                    Integer.MAX_VALUE)));
+        }
+        return Blocks.join(pieces, maxPoints, maxSteps);
+    }
+
+    /** Seals every full block after the last sealed one. */
+    private void seal(BlockRepository.Key key) {
+        Optional<Object[]> last = blocks.lastSealed(key);
+        int next = last.map(r -> ((Number) r[0]).intValue() + 1).orElse(0);
+        BlockRepository.Place after = last.map(
+                        r -> new BlockRepository.Place(((Number) r[1]).longValue(), ((Number) r[2]).longValue()))
+                .orElse(null);
+        while (true) {
+            List<Blocks.Raw> rows = blocks.points(key, after, null, null, null, SEAL_BATCH);
+            for (int i = 0; i + Blocks.SIZE <= rows.size(); i += Blocks.SIZE) {
+                blocks.insert(key, Blocks.seal(next++, rows.subList(i, i + Blocks.SIZE)));
+            }
+            if (rows.size() < SEAL_BATCH) {
+                return;
+            }
+            Blocks.Raw end = rows.get(rows.size() - 1);
+            after = new BlockRepository.Place(end.atMicros(), end.id());
+        }
+    }
+
+    static long micros(Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
+    }
+}
