@@ -44,6 +44,36 @@ create table series_block_marks (
 );
 create index ix_series_block_marks_series on series_block_marks (project_id, branch, kind, name);
 
+-- Every series of a branch, so that listing them reads one row per series, not every point.
+create table series_catalog (
+    project_id   bigint not null,
+    branch       text   not null,
+    kind         text   not null,
+    name         text   not null,
+    profile_name text   not null,
+    target       text   not null,
+    unit         text   not null,
+    constraint pk_series_catalog primary key (project_id, branch, kind, name, profile_name, target),
+    constraint fk_series_catalog_project foreign key (project_id) references projects (id) on delete cascade
+);
+insert into series_catalog
+select project_id, branch, kind, name, coalesce(profile_name, ''), coalesce(target, ''), min(unit)
+from measurements group by 1, 2, 3, 4, 5, 6;
+
+create function series_listed() returns trigger language plpgsql as $$
+begin
+    insert into series_catalog
+    select distinct on (1, 2, 3, 4, 5, 6) project_id, branch, kind, name, coalesce(profile_name, ''),
+           coalesce(target, ''), unit
+    from changed
+    on conflict do nothing;
+    return null;
+end
+$$;
+
+create trigger measurements_listed_on_insert after insert on measurements
+    referencing new table as changed for each statement execute function series_listed();
+
 create function series_blocks_stale() returns trigger language plpgsql as $$
 begin
     delete from series_blocks b

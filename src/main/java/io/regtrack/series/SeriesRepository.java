@@ -31,12 +31,27 @@ class SeriesRepository {
         this.em = em;
     }
 
+    /**
+     * The series of a branch from its catalogue, each with its number of points: the sealed blocks'
+     * count and the points after the last block, so a long history is not counted point by point.
+     */
     List<SeriesView.Entry> index(long projectId, String branch) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "select m.kind, m.name, min(m.unit), m.profile_name, m.target, count(*)"
-                                + " from measurements m where m.project_id = ?1 and m.branch = ?2"
-                                + " group by m.kind, m.name, m.profile_name, m.target order by m.kind desc, m.name, count(*) desc, m.profile_name, m.target")
+        List<Object[]> rows = em.createNativeQuery("select c.kind, c.name, c.unit, nullif(c.profile_name, ''),"
+                        + " nullif(c.target, ''), coalesce(b.points, 0) + t.n as points"
+                        + " from series_catalog c"
+                        + " left join lateral (select sum(s.points) as points, max(s.block) as block from series_blocks s"
+                        + " where s.project_id = c.project_id and s.branch = c.branch and s.kind = c.kind and s.name = c.name"
+                        + " and s.profile_name = c.profile_name and s.target = c.target) b on true"
+                        + " left join series_blocks e on e.project_id = c.project_id and e.branch = c.branch"
+                        + " and e.kind = c.kind and e.name = c.name and e.profile_name = c.profile_name"
+                        + " and e.target = c.target and e.block = b.block"
+                        + " cross join lateral (select count(*) as n from measurements m"
+                        + " where m.project_id = c.project_id and m.branch = c.branch and m.kind = c.kind and m.name = c.name"
+                        + " and coalesce(m.profile_name, '') = c.profile_name and coalesce(m.target, '') = c.target"
+                        + " and (e.block is null or (m.committed_at, m.id) > (e.last_at, e.last_id))) t"
+                        + " where c.project_id = ?1 and c.branch = ?2 and coalesce(b.points, 0) + t.n > 0"
+                        + " order by c.kind desc, c.name, points desc, c.profile_name, c.target")
                 .setParameter(1, projectId)
                 .setParameter(2, branch)
                 .getResultList();
