@@ -44,7 +44,7 @@ import java.util.stream.Stream;
  * {@code target/quarkus-app}), {@code --clients 16}, {@code --runs 5000} timed uploads after
  * {@code --warmup 1000}, {@code --builds 16} (targets the clients post for; 1 puts every client
  * on one series set, serialised by its alert lock), {@code --points 100000} (series length),
- * {@code --restarts 3}, {@code --jvm "<options>"}, {@code --jfr <file>} (records the timed
+ * {@code --restarts 3}, {@code --only ingest,copy,series,start}, {@code --jvm "<options>"}, {@code --jfr <file>} (records the timed
  * ingest), {@code --fresh} (delete the data first), {@code --out <file>} (the table, appended).
  */
 public class Load {
@@ -81,6 +81,11 @@ public class Load {
         new Load(opts).run();
     }
 
+    /** {@code --only ingest,copy,series,start} runs only those parts (copy needs ingest). */
+    boolean phase(String name) {
+        return !opts.containsKey("only") || Arrays.asList(opts.get("only").split(",")).contains(name);
+    }
+
     int num(String key, int fallback) {
         return Integer.parseInt(opts.getOrDefault(key, Integer.toString(fallback)));
     }
@@ -97,10 +102,18 @@ public class Load {
             double[] first = start();
             say("first start (this data directory): Quarkus %.2f s, ready after %.2f s", first[0], first[1]);
             String admin = Files.readString(home.resolve("admin-token")).trim();
-            ingest(admin);
-            copy();
-            series();
-            restarts();
+            if (phase("ingest")) {
+                ingest(admin);
+            }
+            if (phase("copy")) {
+                copy();
+            }
+            if (phase("series")) {
+                series();
+            }
+            if (phase("start")) {
+                restarts();
+            }
         } finally {
             stop();
         }
@@ -144,7 +157,9 @@ public class Load {
             jcmd("JFR.start", "name=load", "settings=profile", "filename=" + opts.get("jfr"));
         }
         String load = loadAverage();
+        long[] cpu0 = cpu();
         Phase timed = phase(bodies.subList(warmup, warmup + runs), clients, path, token);
+        long[] cpu1 = cpu();
         if (opts.containsKey("jfr")) {
             jcmd("JFR.stop", "name=load");
         }
@@ -153,6 +168,8 @@ public class Load {
         figure(what + ": runs/s", String.format("%.0f", timed.perSecond()), load);
         figure(what + ": p50 / p99 / max ms", String.format("%.1f / %.1f / %.1f", timed.p(50), timed.p(99), timed.p(100)), load);
         figure(what + ": measurement rows/s", String.format("%.0f", timed.perSecond() * (SIZES + RUNTIMES)), load);
+        figure(what + ": CPU ms per upload, service / its PostgreSQL",
+                String.format("%.2f / %.2f", (cpu1[0] - cpu0[0]) / (double) runs, (cpu1[1] - cpu0[1]) / (double) runs), load);
         figure("resident memory of the service after the ingest (VmRSS)", rss() + " MB", loadAverage());
         ingestedRowsPerSecond = timed.perSecond() * (SIZES + RUNTIMES);
         ingestedRows = runs * (SIZES + RUNTIMES);
@@ -412,6 +429,24 @@ public class Load {
             if (!service.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
                 service.destroyForcibly();
             }
+        }
+    }
+
+    /** CPU milliseconds used so far by the service's JVM and by its PostgreSQL (the JVM's descendants). */
+    long[] cpu() {
+        long tick = 10; // USER_HZ is 100 on Linux
+        long jvm = ticks(service.pid()) * tick;
+        long db = service.descendants().mapToLong(p -> ticks(p.pid())).sum() * tick;
+        return new long[] {jvm, db};
+    }
+
+    static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+        } catch (IOException | RuntimeException e) {
+            return 0; // a process that ended meanwhile
         }
     }
 
