@@ -9,28 +9,38 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class AlertRepository implements PanacheRepository<Alert> {
 
-    /** The open or acknowledged alerts of a branch's series built for one target and profile. */
-    public List<Alert> live(long projectId, String branch, BuildKey build) {
-        Parameters params =
-                Parameters.with("project", projectId).and("branch", branch).and("live", AlertStatus.LIVE);
-        build.parameters().forEach(params::and);
-        return list("projectId = :project and branch = :branch and status in :live" + build.condition(""), params);
+    /**
+     * In one read, the alerts of a branch's series built for one target and profile that are open or
+     * acknowledged, or whose culprit is one of these runs.
+     */
+    public List<Alert> liveOrOfRuns(long projectId, String branch, BuildKey build, Collection<Long> culpritRunIds) {
+        @SuppressWarnings("unchecked")
+        List<Alert> found = getEntityManager()
+                .createNativeQuery(
+                        "select * from alerts where project_id = :project and branch = :branch"
+                                + " and target is not distinct from cast(:target as text)"
+                                + " and profile_name is not distinct from cast(:profile as text)"
+                                + " and (status = any(cast(:live as text[]))"
+                                + " or culprit_run_id = any(cast(:runs as bigint[])))",
+                        Alert.class)
+                .setParameter("project", projectId)
+                .setParameter("branch", branch)
+                .setParameter("target", build.target())
+                .setParameter("profile", build.profile())
+                .setParameter("live", array(AlertStatus.LIVE))
+                .setParameter("runs", array(culpritRunIds))
+                .getResultList();
+        return found;
     }
 
-    /** The alerts of a branch's series built for one target and profile whose culprit is one of these runs. */
-    public List<Alert> ofRunsInWindow(long projectId, String branch, BuildKey build, Collection<Long> culpritRunIds) {
-        if (culpritRunIds.isEmpty()) {
-            return List.of();
-        }
-        Parameters params =
-                Parameters.with("project", projectId).and("branch", branch).and("runs", culpritRunIds);
-        build.parameters().forEach(params::and);
-        return list(
-                "projectId = :project and branch = :branch and culpritRunId in :runs" + build.condition(""), params);
+    /** A PostgreSQL array literal of plain words or numbers. */
+    private static String array(Collection<?> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
     /** Newest first; {@code status} and {@code direction} null for any. */

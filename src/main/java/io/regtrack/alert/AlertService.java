@@ -72,13 +72,15 @@ public class AlertService {
         Set<Long> windowRuns = new HashSet<>();
         windows.values().forEach(points -> points.forEach(p -> windowRuns.add(p.runId())));
         Map<SeriesKey, List<Alert>> known = new HashMap<>();
-        alerts.ofRunsInWindow(project.id, run.branch, BuildKey.of(run), windowRuns)
-                .forEach(a -> known.computeIfAbsent(a.seriesKey(), k -> new ArrayList<>())
-                        .add(a));
         Map<SeriesKey, List<Alert>> live = new HashMap<>();
-        alerts.live(project.id, run.branch, BuildKey.of(run))
-                .forEach(a -> live.computeIfAbsent(a.seriesKey(), k -> new ArrayList<>())
-                        .add(a));
+        for (Alert a : alerts.liveOrOfRuns(project.id, run.branch, BuildKey.of(run), windowRuns)) {
+            if (a.culpritRunId != null && windowRuns.contains(a.culpritRunId)) {
+                known.computeIfAbsent(a.seriesKey(), k -> new ArrayList<>()).add(a);
+            }
+            if (AlertStatus.isLive(a.status)) {
+                live.computeIfAbsent(a.seriesKey(), k -> new ArrayList<>()).add(a);
+            }
+        }
         Thresholds thresholds = projects.thresholds(project);
         Release release = Release.of(judgement, runs);
         Map<SeriesKey, Double> releaseValues = new HashMap<>();

@@ -1,5 +1,6 @@
 package io.regtrack.auth;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.regtrack.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -13,10 +14,12 @@ public class TokenService {
 
     private final TokenRepository tokens;
     private final Optional<byte[]> configuredAdminHash;
+    private final VerifiedTokens verified;
 
     TokenService(TokenRepository tokens, AuthConfig config) {
         this.tokens = tokens;
         this.configuredAdminHash = config.adminToken().filter(t -> !t.isBlank()).map(TokenText::hash);
+        this.verified = new VerifiedTokens(config.verifiedTokenTtl());
     }
 
     /** Stores a new token and returns its text, which is never available again. */
@@ -34,19 +37,34 @@ public class TokenService {
         return text;
     }
 
-    /** The caller behind a bearer token; 401 when the token is unknown. */
-    @Transactional
+    /**
+     * The caller behind a bearer token; 401 when the token is unknown. A token verified in the last
+     * moments is not looked up again (see {@link AuthConfig#verifiedTokenTtl()}).
+     */
     public Caller authenticate(String presented) {
-        if (configuredAdminHash.isPresent()
-                && MessageDigest.isEqual(TokenText.hash(presented), configuredAdminHash.get())) {
+        byte[] hash = TokenText.hash(presented);
+        if (configuredAdminHash.isPresent() && MessageDigest.isEqual(hash, configuredAdminHash.get())) {
             return new Caller(Scope.ADMIN, null, "configured admin token");
         }
+        Optional<Caller> known = verified.get(hash);
+        if (known.isPresent()) {
+            return known.get();
+        }
         String lookupId = TokenText.lookupId(presented);
-        Optional<Token> stored = lookupId == null ? Optional.empty() : tokens.findByLookupId(lookupId);
-        if (stored.isEmpty() || !TokenText.matches(presented, stored.get().secretHash)) {
+        Optional<Token> stored = lookupId == null
+                ? Optional.empty()
+                : QuarkusTransaction.joiningExisting().call(() -> tokens.findByLookupId(lookupId));
+        if (stored.isEmpty() || !MessageDigest.isEqual(hash, stored.get().secretHash)) {
             throw ProblemException.unauthenticated("The bearer token is not valid");
         }
         Token token = stored.get();
-        return new Caller(Scope.fromWire(token.scope), token.projectId, token.name);
+        Caller caller = new Caller(Scope.fromWire(token.scope), token.projectId, token.name);
+        verified.put(hash, caller);
+        return caller;
+    }
+
+    /** Forgets every verified token at once, so that a change to stored tokens applies to the next request. */
+    public void forgetVerified() {
+        verified.clear();
     }
 }

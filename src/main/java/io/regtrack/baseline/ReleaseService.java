@@ -66,6 +66,7 @@ public class ReleaseService {
     public List<ReleaseView> pin(String slug, PinnedRelease body) {
         Project project = projects.administrable(slug);
         PinnedRelease pin = input.valid(body);
+        projects.settingsChanged(project);
         project.pinnedReleaseId = pin.tag() == null
                 ? null
                 : releases.findByTag(project.id, pin.tag())
@@ -101,9 +102,10 @@ public class ReleaseService {
             release.projectId = project.id;
             release.tag = run.tag;
             release.commitSha = run.commitSha;
+            release.committedAt = run.committedAt;
             release.createdAt = Instant.now();
             releases.persist(release);
         }
-        releases.dateCommit(project.id, run.commitSha, run.committedAt);
+        releases.dateCommit(project.id, run.commitSha, run.committedAt); // those stored before: written at once
     }
 }

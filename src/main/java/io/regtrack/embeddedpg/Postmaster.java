@@ -123,6 +123,7 @@ final class Postmaster {
     private void awaitReady(String password, Duration wait) throws IOException {
         long deadline = System.nanoTime() + wait.toNanos();
         SQLException last = null;
+        long pause = 10; // it is usually ready within tens of milliseconds; a recovery takes longer
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IOException("PostgreSQL exited at start (exit " + process.exitValue() + ")");
@@ -133,7 +134,8 @@ final class Postmaster {
                 last = e;
             }
             try {
-                Thread.sleep(100);
+                Thread.sleep(pause);
+                pause = Math.min(pause * 2, 100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("Interrupted while waiting for PostgreSQL", e);

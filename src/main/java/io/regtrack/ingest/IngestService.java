@@ -37,45 +37,44 @@ public class IngestService {
     }
 
     public IngestResult ingest(String slug, RunUpload body) {
-        Project project = QuarkusTransaction.requiringNew().call(() -> projects.ingestible(slug));
+        Project project = projects.ingestible(slug);
         return store(project, check(body));
     }
 
     /**
      * Stores an upload that passed {@link #check} into a project the caller may ingest into, or
-     * answers the stored run of its idempotency key.
+     * answers the stored run of its idempotency key: one transaction either way.
      */
     IngestResult store(Project project, Checked checked) {
         RunUpload upload = checked.upload();
         String requestHash = checked.requestHash();
         String key = upload.idempotencyKey();
-        if (key != null) {
-            Optional<Run> stored =
-                    QuarkusTransaction.requiringNew().call(() -> runs.findByIdempotencyKey(project.id, key));
-            if (stored.isPresent()) {
-                return replay(stored.get(), requestHash);
-            }
-        }
         try {
-            return new IngestResult(
-                    QuarkusTransaction.requiringNew()
-                            .call(() -> writer.store(
-                                    project,
-                                    upload,
-                                    checked.measured().stream()
-                                            .map(UploadMeasurements.Sourced::measurement)
-                                            .toList(),
-                                    requestHash,
-                                    checked.profile())),
-                    false);
+            return QuarkusTransaction.requiringNew().call(() -> {
+                if (key != null) {
+                    Optional<Run> stored = runs.findByIdempotencyKey(project.id, key);
+                    if (stored.isPresent()) {
+                        return replay(stored.get(), requestHash);
+                    }
+                }
+                return new IngestResult(
+                        writer.store(
+                                project,
+                                upload,
+                                checked.measured().stream()
+                                        .map(UploadMeasurements.Sourced::measurement)
+                                        .toList(),
+                                requestHash,
+                                checked.profile()),
+                        false);
+            });
         } catch (RuntimeException e) {
             if (key == null || !RunWriter.isDuplicateKey(e)) {
                 throw e;
             }
-            Run winner = QuarkusTransaction.requiringNew()
-                    .call(() -> runs.findByIdempotencyKey(project.id, key))
-                    .orElseThrow(() -> e);
-            return replay(winner, requestHash);
+            return QuarkusTransaction.requiringNew()
+                    .call(() ->
+                            replay(runs.findByIdempotencyKey(project.id, key).orElseThrow(() -> e), requestHash));
         }
     }
 

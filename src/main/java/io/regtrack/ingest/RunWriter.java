@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
 
 /**
@@ -40,6 +42,7 @@ class RunWriter {
     private final ComparisonService comparisons;
     private final AlertService alerts;
     private final ObjectMapper json;
+    private final Session session;
 
     RunWriter(
             RunRepository runs,
@@ -47,7 +50,9 @@ class RunWriter {
             ReleaseService releases,
             ComparisonService comparisons,
             AlertService alerts,
-            ObjectMapper json) {
+            ObjectMapper json,
+            Session session) {
+        this.session = session;
         this.alerts = alerts;
         this.runs = runs;
         this.measurements = measurements;
@@ -91,9 +96,11 @@ class RunWriter {
         run.profileWarnings = profile == null ? List.of() : profile.warnings();
         run.environmentHash = EnvironmentHash.of(run.profileEffective, run.toolchain);
         List<Measurement> rows = measured.stream().map(RunWriter::measurement).toList();
+        // Reads below never make Hibernate flush first and compare every entity of the session with
+        // its snapshot: what is stored is written by the explicit flush, and the answer by one update.
+        session.setHibernateFlushMode(FlushMode.COMMIT);
         run.status = Judgement.NO_BASELINE; // Hibernate inserts the state at persist; the answer follows below
         runs.persist(run);
-        runs.flush(); // a concurrent upload with the same idempotency key fails here
         for (Measurement row : rows) {
             row.runId = run.id;
             row.projectId = run.projectId;
@@ -104,12 +111,15 @@ class RunWriter {
             row.environmentHash = run.environmentHash;
             measurements.persist(row);
         }
+        runs.flush(); // a concurrent upload with the same idempotency key fails here
+        session.setReadOnly(run, true); // stored for good, and its answer written below: never compared again
+        rows.forEach(row -> session.setReadOnly(row, true));
         releases.noteUpload(project, run);
         Judgement judgement = comparisons.judge(project, run, rows, "release");
         run.status = judgement.status();
         run.comparison = json.valueToTree(comparisons.answer(project, run, judgement));
+        runs.storeAnswer(run);
         alerts.onUpload(project, run, rows, judgement);
-        runs.flush();
         return run.comparison;
     }
 

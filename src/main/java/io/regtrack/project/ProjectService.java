@@ -1,5 +1,6 @@
 package io.regtrack.project;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.regtrack.auth.Access;
 import io.regtrack.auth.Caller;
 import io.regtrack.auth.IssuedToken;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Creates projects, their thresholds and tokens, and finds them for callers, applying who may see what. */
 @ApplicationScoped
@@ -23,9 +25,16 @@ public class ProjectService {
     private final Access access;
     private final InputCheck input;
     private final TokenService tokens;
+    private final IngestSettings ingestSettings;
 
-    ProjectService(ProjectRepository projects, Access access, InputCheck input, TokenService tokens) {
+    ProjectService(
+            ProjectRepository projects,
+            Access access,
+            InputCheck input,
+            TokenService tokens,
+            IngestSettings ingestSettings) {
         this.input = input;
+        this.ingestSettings = ingestSettings;
         this.tokens = tokens;
         this.projects = projects;
         this.access = access;
@@ -59,6 +68,7 @@ public class ProjectService {
     public ProjectView update(String slug, ProjectUpdate body) {
         Project project = administrable(slug);
         ProjectUpdate change = input.valid(body);
+        ingestSettings.forget(project.slug);
         if (change.defaultBranch() != null && !RefName.isValid(change.defaultBranch())) {
             throw ProblemException.invalid("defaultBranch", RefName.RULE);
         }
@@ -114,11 +124,26 @@ public class ProjectService {
                 .orElseThrow(() -> ProblemException.notFound("No public project '" + slug + "'"));
     }
 
-    /** The project, if the caller may post runs and releases to it. */
+    /**
+     * The project, if the caller may post runs and releases to it: a detached copy, which may be
+     * up to {@link ProjectConfig#settingsTtl()} old when changed through another instance.
+     */
     public Project ingestible(String slug) {
-        Project project = projects.findBySlug(slug).orElseThrow(() -> access.unknownProject(slug));
+        Project project = ingestSettings.get(slug).orElseGet(() -> {
+            Optional<Project> found = QuarkusTransaction.joiningExisting().call(() -> projects.findBySlug(slug));
+            found.ifPresent(ingestSettings::put);
+            return found.orElse(null);
+        });
+        if (project == null) {
+            throw access.unknownProject(slug);
+        }
         access.requireIngest(project.id);
         return project;
+    }
+
+    /** Uploads through this instance stop using a project's kept settings, now and when the transaction ends. */
+    public void settingsChanged(Project project) {
+        ingestSettings.forget(project.slug);
     }
 
     /** The thresholds in force of a project the caller may read, every rule written out. */
@@ -132,6 +157,7 @@ public class ProjectService {
     public ThresholdsBody setThresholds(String slug, ThresholdsBody body) {
         Project project = administrable(slug);
         ThresholdsBody rules = input.valid(body);
+        ingestSettings.forget(project.slug);
         project.thresholds = rules;
         return ThresholdsBody.of(rules.effective());
     }

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.jpa.HibernateHints;
 
 @ApplicationScoped
 public class MeasurementRepository implements PanacheRepository<Measurement> {
@@ -16,12 +17,19 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();
 
+    /** A run's measurements; read-only, as stored measurements never change. */
     public List<Measurement> ofRun(long runId) {
-        return list("runId = ?1 order by kind, name", runId);
+        return find("runId = ?1 order by kind, name", runId)
+                .withHint(HibernateHints.HINT_READ_ONLY, true)
+                .list();
     }
 
     public List<Measurement> ofRuns(Collection<Long> runIds) {
-        return runIds.isEmpty() ? List.of() : list("runId in ?1", runIds);
+        return runIds.isEmpty()
+                ? List.of()
+                : find("runId in ?1", runIds)
+                        .withHint(HibernateHints.HINT_READ_ONLY, true)
+                        .list();
     }
 
     /**

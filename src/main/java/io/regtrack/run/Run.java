@@ -3,8 +3,10 @@ package io.regtrack.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.regtrack.verdict.Environment;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -75,12 +77,14 @@ public class Run extends PanacheEntityBase {
     @Column(name = "profile_name")
     public String profileName;
 
-    /** The settings the upload gave explicitly. */
+    /** The settings the upload gave explicitly. Kept for the record; read only when asked for. */
+    @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "profile_settings", nullable = false)
     public Map<String, Object> profileSettings;
 
-    /** What the profile was resolved from: manifests, config files, environment, rustc command. */
+    /** What the profile was resolved from: manifests, config files, environment, rustc command. Read only when asked for. */
+    @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "profile_inputs", nullable = false)
     public Map<String, Object> profileInputs;
@@ -102,6 +106,8 @@ public class Run extends PanacheEntityBase {
     @Column(nullable = false)
     public String status;
 
+    /** The answer to its upload, as sent: read only for a replay, not with every run read. */
+    @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     public JsonNode comparison;
 

@@ -10,9 +10,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.jpa.HibernateHints;
 
 @ApplicationScoped
 public class RunRepository implements PanacheRepository<Run> {
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     public Optional<Run> findByIdempotencyKey(long projectId, String key) {
         return find("projectId = ?1 and idempotencyKey = ?2", projectId, key).firstResultOptional();
@@ -53,20 +57,31 @@ public class RunRepository implements PanacheRepository<Run> {
 
     /**
      * The newest run of the same build, committed at or before {@code at}, of a commit other than
-     * {@code commit} that is a release: the run a release baseline is read from.
+     * {@code commit} that is a release: the run a release baseline is read from. Read from the
+     * project's releases, each looking up its commit's runs in the commit index, so it costs the
+     * same however many runs were uploaded since the release.
      */
     public Optional<Run> newestReleaseRun(long projectId, String commit, Instant at, BuildKey build) {
-        Parameters params =
-                Parameters.with("project", projectId).and("commit", commit).and("at", at);
-        build.parameters().forEach(params::and);
-        return find(
-                        "from Run r where r.projectId = :project and r.commitSha <> :commit and r.committedAt <= :at"
-                                + build.condition("r")
-                                + " and exists (from Release rel where rel.projectId = r.projectId"
-                                + " and rel.commitSha = r.commitSha)"
-                                + " order by r.committedAt desc, r.receivedAt desc, r.id desc",
-                        params)
-                .firstResultOptional();
+        @SuppressWarnings("unchecked")
+        List<Run> found = getEntityManager()
+                .createNativeQuery(
+                        "select r.* from releases rel cross join lateral (select * from runs r"
+                                + " where r.project_id = rel.project_id and r.commit_sha = rel.commit_sha"
+                                + " and r.committed_at <= :at"
+                                + " and r.target is not distinct from cast(:target as text)"
+                                + " and r.profile_name is not distinct from cast(:profile as text)"
+                                + " order by r.committed_at desc, r.received_at desc, r.id desc limit 1) r"
+                                + " where rel.project_id = :project and rel.commit_sha <> :commit"
+                                + " order by r.committed_at desc, r.received_at desc, r.id desc limit 1",
+                        Run.class)
+                .setParameter("project", projectId)
+                .setParameter("commit", commit)
+                .setParameter("at", at)
+                .setParameter("target", build.target())
+                .setParameter("profile", build.profile())
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultList();
+        return found.stream().findFirst();
     }
 
     /** The newest run on a branch, of one build when {@code build} is given. */
@@ -97,13 +112,32 @@ public class RunRepository implements PanacheRepository<Run> {
                 .getResultList();
     }
 
+    /** Writes a stored run's status and answer, its only columns that are written after its insert. */
+    public void storeAnswer(Run run) {
+        String comparison;
+        try {
+            comparison = JSON.writeValueAsString(run.comparison);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Could not write a run's answer", e);
+        }
+        getEntityManager()
+                .createNativeQuery(
+                        "update runs set status = :status, comparison = cast(:comparison as jsonb) where id = :id")
+                .setParameter("status", run.status)
+                .setParameter("comparison", comparison)
+                .setParameter("id", run.id)
+                .executeUpdate();
+    }
+
     /** Other uploads of the same commit (rebuilds), oldest first. */
     public List<Run> otherUploadsOf(long projectId, String commit, long excludedRunId) {
-        return list(
-                "projectId = ?1 and commitSha = ?2 and id <> ?3 order by receivedAt, id",
-                projectId,
-                commit,
-                excludedRunId);
+        return find(
+                        "projectId = ?1 and commitSha = ?2 and id <> ?3 order by receivedAt, id",
+                        projectId,
+                        commit,
+                        excludedRunId)
+                .withHint(HibernateHints.HINT_READ_ONLY, true)
+                .list();
     }
 
     /** Every upload of a commit, newest upload first. */
