@@ -49,9 +49,27 @@ public class Access {
         }
     }
 
-    public void requireIngest(long project) {
-        if (!caller().canIngest(project)) {
-            throw deny("an ingest token of this project");
+    public void requireIngest(long project, String repository) {
+        Caller caller = caller();
+        if (caller.canIngest(project, repository)) {
+            return;
+        }
+        if (caller.github() != null) {
+            throw ProblemException.forbidden("The GitHub Actions token is of repository "
+                    + caller.github().repository()
+                    + (repository == null
+                            ? "; this project names no repository"
+                            : "; this project's repository is " + GithubIdentity.ownerAndName(repository)));
+        }
+        throw deny("an ingest token of this project");
+    }
+
+    /** Marking a release: any ingest or admin token, or a GitHub Actions job of a tag or the default branch. */
+    public void requireRelease(String defaultBranch) {
+        GithubIdentity github = caller().github();
+        if (github != null && !github.mayMarkReleases(defaultBranch)) {
+            throw ProblemException.forbidden("A GitHub Actions job of " + github.ref()
+                    + " may upload runs but not mark releases: only a tag's or " + defaultBranch + "'s job may");
         }
     }
 

@@ -13,11 +13,13 @@ import java.util.Optional;
 public class TokenService {
 
     private final TokenRepository tokens;
+    private final GithubOidc github;
     private final Optional<byte[]> configuredAdminHash;
     private final VerifiedTokens verified;
 
-    TokenService(TokenRepository tokens, AuthConfig config) {
+    TokenService(TokenRepository tokens, AuthConfig config, GithubOidc github) {
         this.tokens = tokens;
+        this.github = github;
         this.configuredAdminHash = config.adminToken().filter(t -> !t.isBlank()).map(TokenText::hash);
         this.verified = new VerifiedTokens(config.verifiedTokenTtl());
     }
@@ -42,6 +44,9 @@ public class TokenService {
      * moments is not looked up again (see {@link AuthConfig#verifiedTokenTtl()}).
      */
     public Caller authenticate(String presented) {
+        if (GithubOidc.looksLikeJwt(presented)) {
+            return Caller.of(github.verify(presented));
+        }
         byte[] hash = TokenText.hash(presented);
         if (configuredAdminHash.isPresent() && MessageDigest.isEqual(hash, configuredAdminHash.get())) {
             return new Caller(Scope.ADMIN, null, "configured admin token");

@@ -36,7 +36,7 @@ public class ReleaseService {
 
     @Transactional
     public Marked create(String slug, NewRelease body) {
-        Project project = projects.ingestible(slug);
+        Project project = projects.releasable(slug);
         NewRelease request = input.valid(body);
         if (!RefName.isValid(request.tag())) {
             throw ProblemException.invalid("tag", RefName.RULE);

@@ -38,7 +38,11 @@ public class IngestService {
 
     public IngestResult ingest(String slug, RunUpload body) {
         Project project = projects.ingestible(slug);
-        return store(project, check(body));
+        Checked checked = check(body);
+        if (checked.upload().tag() != null) {
+            projects.requireRelease(project); // a tagged run marks a release
+        }
+        return store(project, checked);
     }
 
     /**

@@ -66,4 +66,9 @@ public class ProblemException extends RuntimeException {
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "conflict", "Conflict", detail, List.of());
     }
+
+    /** 503: something this request needs (another service) does not answer now; trying later may work. */
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(503, "unavailable", "Service unavailable", detail, List.of());
+    }
 }

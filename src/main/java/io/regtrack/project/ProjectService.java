@@ -137,8 +137,20 @@ public class ProjectService {
         if (project == null) {
             throw access.unknownProject(slug);
         }
-        access.requireIngest(project.id);
+        access.requireIngest(project.id, project.repository);
         return project;
+    }
+
+    /** The project, if the caller may post runs to it and mark its releases. */
+    public Project releasable(String slug) {
+        Project project = ingestible(slug);
+        requireRelease(project);
+        return project;
+    }
+
+    /** 403 unless the caller may mark this project's releases (a pull request's job may not). */
+    public void requireRelease(Project project) {
+        access.requireRelease(project.defaultBranch);
     }
 
     /** Uploads through this instance stop using a project's kept settings, now and when the transaction ends. */
