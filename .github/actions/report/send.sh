@@ -57,7 +57,10 @@ send() {
   [ -f "$RT_PAYLOAD" ] || die "no run payload at $RT_PAYLOAD"
   [ -n "${REGTRACK_SERVER_URL:-}" ] || die "server-url (REGTRACK_SERVER_URL) is required"
   [ -n "${REGTRACK_PROJECT:-}" ] || die "project (REGTRACK_PROJECT) is required"
-  [ -n "${REGTRACK_TOKEN:-}" ] || die "token (REGTRACK_TOKEN) is required (for pull requests from forks, see the two-workflow example)"
+  if [ -z "${REGTRACK_TOKEN:-}" ]; then
+    REGTRACK_TOKEN=$(oidc_token) || die "token (REGTRACK_TOKEN) is required, or 'permissions: id-token: write' on GitHub for a tokenless upload (for pull requests from forks, see the two-workflow example)"
+    say "no token given: uploading with this job's GitHub OIDC identity"
+  fi
   local status url pr
   post_run
   [ "$POSTED" != 200 ] || say "the server already had this run (idempotency key $(jq -r .idempotencyKey "$RT_PAYLOAD")): its stored comparison follows"
@@ -84,9 +87,24 @@ send() {
   esac
 }
 
-# A GitHub pull request from a fork gets no secrets: collect, say how to report it, and do not fail.
+# Without a token, a GitHub Actions job with `permissions: id-token: write` proves who it is with
+# its own OIDC token, made for the server's public URL (oidc-audience, default server-url).
+oidc_token() {
+  [ "$RT_CI" = github ] && [ -n "${ACTIONS_ID_TOKEN_REQUEST_URL:-}" ] && [ -n "${ACTIONS_ID_TOKEN_REQUEST_TOKEN:-}" ] \
+    || return 1
+  local audience token
+  audience=$(jq -rn --arg a "${REGTRACK_OIDC_AUDIENCE:-${REGTRACK_SERVER_URL%/}}" '$a | @uri')
+  token=$(curl -sS --fail --connect-timeout 10 --max-time 30 \
+    -H "Authorization: bearer ${ACTIONS_ID_TOKEN_REQUEST_TOKEN}" \
+    "${ACTIONS_ID_TOKEN_REQUEST_URL}&audience=${audience}" | jq -er .value) || return 1
+  echo "::add-mask::$token" >&2
+  printf '%s' "$token"
+}
+
+# A GitHub pull request from a fork gets no secrets (and no OIDC token): collect, say how to report
+# it, and do not fail.
 fork_without_token() {
-  [ "$RT_CI" = github ] && [ -z "${REGTRACK_TOKEN:-}" ] || return 1
+  [ "$RT_CI" = github ] && [ -z "${REGTRACK_TOKEN:-}" ] && [ -z "${ACTIONS_ID_TOKEN_REQUEST_URL:-}" ] || return 1
   [ "$(event_json | jq -r '(.pull_request.head.repo.full_name // "") as $h
       | (.pull_request.base.repo.full_name // "") as $b | $h != "" and $b != "" and $h != $b')" = true ]
 }

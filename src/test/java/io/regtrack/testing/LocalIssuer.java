@@ -29,6 +29,10 @@ import java.util.UUID;
 public class LocalIssuer implements QuarkusTestResourceLifecycleManager {
 
     public static final String AUDIENCE = "https://regtrack.example";
+    /** The repository and ref of the job that {@code /token} hands a token to. */
+    public static final String JOB_REPOSITORY = "acme/sumloop";
+
+    public static final String JOB_REF = "refs/heads/main";
 
     private static HttpServer server;
     private static volatile RSAKey key;
@@ -43,6 +47,27 @@ public class LocalIssuer implements QuarkusTestResourceLifecycleManager {
                     exchange ->
                             answer(exchange, "{\"issuer\": \"" + url() + "\", \"jwks_uri\": \"" + url() + "/jwks\"}"));
             server.createContext("/jwks", exchange -> answer(exchange, new JWKSet(key.toPublicJWK()).toString()));
+            // As a GitHub Actions runner hands a job its token: for the audience asked, with a request token.
+            server.createContext("/token", exchange -> {
+                String query = exchange.getRequestURI().getRawQuery();
+                String audience = java.net.URLDecoder.decode(
+                        query.replaceFirst(".*audience=([^&]*).*", "$1"), StandardCharsets.UTF_8);
+                if (!"Bearer request-token"
+                        .equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                    exchange.sendResponseHeaders(401, -1);
+                    return;
+                }
+                try {
+                    answer(
+                            exchange,
+                            "{\"value\": \""
+                                    + sign(claims(JOB_REPOSITORY, JOB_REF)
+                                            .audience(audience)
+                                            .build()) + "\"}");
+                } catch (JOSEException e) {
+                    throw new IOException(e);
+                }
+            });
             server.start();
             return Map.of("regtrack.oidc.github.issuer", url(), "regtrack.server.public-url", AUDIENCE);
         } catch (IOException | JOSEException e) {
