@@ -16,6 +16,7 @@ import io.regtrack.verdict.Kinds;
 import io.regtrack.verdict.SeriesKey;
 import io.regtrack.verdict.Thresholds;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,12 +45,16 @@ public class AlertService {
     private final RunRepository runs;
     private final DetectionConfig detection;
 
+    private final Event<AlertEvent> events;
+
     AlertService(
             AlertRepository alerts,
             MeasurementRepository measurements,
             ProjectService projects,
             RunRepository runs,
-            DetectionConfig detection) {
+            DetectionConfig detection,
+            Event<AlertEvent> events) {
+        this.events = events;
         this.detection = detection;
         this.runs = runs;
         this.alerts = alerts;
@@ -199,7 +204,8 @@ public class AlertService {
             alert.openedAt = now;
             alert.updatedAt = now;
             alerts.persist(alert);
-            fix(live.getOrDefault(alert.seriesKey(), List.of()), alert, thresholds, now);
+            events.fire(new AlertEvent(AlertEvent.OPENED, project, AlertView.of(alert)));
+            fix(project, live.getOrDefault(alert.seriesKey(), List.of()), alert, thresholds, now);
         }
     }
 
@@ -207,7 +213,7 @@ public class AlertService {
      * A change that brings a series back to where a live regression started fixes it: to within the
      * size allowance for exact series, within the minimum effect for noisy ones.
      */
-    private void fix(List<Alert> liveOfSeries, Alert change, Thresholds thresholds, Instant now) {
+    private void fix(Project project, List<Alert> liveOfSeries, Alert change, Thresholds thresholds, Instant now) {
         double sign = Kinds.biggerIsBetter(change.kind) ? -1 : 1; // "worse" is up, or down for throughput
         for (Alert regression : liveOfSeries) {
             if (!Direction.isRegression(regression.direction) || sign * change.after >= sign * regression.after) {
@@ -223,6 +229,7 @@ public class AlertService {
                 regression.note = "Fixed: back to " + format(change.after) + " from commit "
                         + (change.culpritCommit != null ? change.culpritCommit : change.detectedCommit);
                 regression.updatedAt = now;
+                events.fire(new AlertEvent(AlertEvent.FIXED, project, AlertView.of(regression)));
             }
         }
     }

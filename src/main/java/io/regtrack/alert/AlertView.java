@@ -72,7 +72,7 @@ public record AlertView(
 
     public record ReleaseRef(String tag, Long runId) {}
 
-    static AlertView of(Alert a) {
+    public static AlertView of(Alert a) {
         return new AlertView(
                 a.id,
                 a.status,

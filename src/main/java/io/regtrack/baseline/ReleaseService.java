@@ -10,6 +10,7 @@ import io.regtrack.run.Run;
 import io.regtrack.run.RunRepository;
 import io.regtrack.web.InputCheck;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -24,12 +25,20 @@ public class ReleaseService {
     private final RunRepository runs;
     private final InputCheck input;
 
-    ReleaseService(ProjectService projects, ReleaseRepository releases, RunRepository runs, InputCheck input) {
+    ReleaseService(
+            ProjectService projects,
+            ReleaseRepository releases,
+            RunRepository runs,
+            InputCheck input,
+            Event<ReleaseMarked> marked) {
+        this.marked = marked;
         this.projects = projects;
         this.releases = releases;
         this.runs = runs;
         this.input = input;
     }
+
+    private final Event<ReleaseMarked> marked;
 
     /** The release and whether it was new (a repeat of the same tag and commit is not). */
     public record Marked(ReleaseView release, boolean created) {}
@@ -59,7 +68,9 @@ public class ReleaseService {
         release.createdAt = Instant.now();
         releases.persist(release);
         releases.flush();
-        return new Marked(ReleaseView.of(release, project.pinnedReleaseId), true);
+        ReleaseView view = ReleaseView.of(release, project.pinnedReleaseId);
+        marked.fire(new ReleaseMarked(project, view));
+        return new Marked(view, true);
     }
 
     @Transactional
@@ -105,6 +116,7 @@ public class ReleaseService {
             release.committedAt = run.committedAt;
             release.createdAt = Instant.now();
             releases.persist(release);
+            marked.fire(new ReleaseMarked(project, ReleaseView.of(release, project.pinnedReleaseId)));
         }
         releases.dateCommit(project.id, run.commitSha, run.committedAt); // those stored before: written at once
     }

@@ -16,6 +16,7 @@ import io.regtrack.run.Run;
 import io.regtrack.run.RunRepository;
 import io.regtrack.verdict.Judgement;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -44,6 +45,8 @@ class RunWriter {
     private final ObjectMapper json;
     private final Session session;
 
+    private final Event<RunJudged> judged;
+
     RunWriter(
             RunRepository runs,
             MeasurementRepository measurements,
@@ -51,7 +54,9 @@ class RunWriter {
             ComparisonService comparisons,
             AlertService alerts,
             ObjectMapper json,
-            Session session) {
+            Session session,
+            Event<RunJudged> judged) {
+        this.judged = judged;
         this.session = session;
         this.alerts = alerts;
         this.runs = runs;
@@ -120,6 +125,7 @@ class RunWriter {
         run.comparison = json.valueToTree(comparisons.answer(project, run, judgement));
         runs.storeAnswer(run);
         alerts.onUpload(project, run, rows, judgement);
+        judged.fire(new RunJudged(project, run));
         return run.comparison;
     }
 
