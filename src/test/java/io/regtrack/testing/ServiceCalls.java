@@ -3,12 +3,16 @@ package io.regtrack.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The API calls the tests of packaged services make: as a client over HTTP, with a bearer token. */
+/**
+ * The API calls the tests of packaged services make: as a client over HTTP/1.1 with a bearer token,
+ * as the report step's curl and a load balancer's proxy talk to the service.
+ */
 public final class ServiceCalls {
 
     private ServiceCalls() {}
@@ -33,6 +37,7 @@ public final class ServiceCalls {
     public static Optional<HttpResponse<String>> post(ServiceProcess service, String token, String path, String body) {
         return service.send(HttpRequest.newBuilder(URI.create(service.url(path)))
                 .timeout(Duration.ofSeconds(30))
+                .version(HttpClient.Version.HTTP_1_1)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -42,6 +47,7 @@ public final class ServiceCalls {
     public static HttpResponse<String> get(ServiceProcess service, String token, String path) {
         return service.send(HttpRequest.newBuilder(URI.create(service.url(path)))
                         .timeout(Duration.ofSeconds(30))
+                        .version(HttpClient.Version.HTTP_1_1)
                         .header("Authorization", "Bearer " + token)
                         .GET()
                         .build())
