@@ -107,19 +107,27 @@ class ArchiveRepository {
                 .findFirst();
     }
 
-    /** The alert this one would repeat: the same change of the same series, detected by the same run. */
+    /**
+     * Whether this alert is here already: the same change of the same series, detected by the same
+     * run at the same moment, or the same culprit found by the same method (one alert per change).
+     */
     boolean hasAlert(long projectId, Alert alert) {
         return !em.createQuery(
-                        "select a.id from Alert a where a.projectId = ?1 and a.detectedRunId = ?2 and a.branch = ?3"
-                                + " and a.kind = ?4 and a.name = ?5 and a.method = ?6 and a.openedAt = ?7",
+                        "select a.id from Alert a where a.projectId = ?1 and a.branch = ?2 and a.kind = ?3"
+                                + " and a.name = ?4 and a.method = ?5 and coalesce(a.target, '') = ?6"
+                                + " and coalesce(a.profileName, '') = ?7 and ((a.detectedRunId = ?8 and a.openedAt = ?9)"
+                                + " or a.culpritRunId = ?10)",
                         Long.class)
                 .setParameter(1, projectId)
-                .setParameter(2, alert.detectedRunId)
-                .setParameter(3, alert.branch)
-                .setParameter(4, alert.kind)
-                .setParameter(5, alert.name)
-                .setParameter(6, alert.method)
-                .setParameter(7, alert.openedAt)
+                .setParameter(2, alert.branch)
+                .setParameter(3, alert.kind)
+                .setParameter(4, alert.name)
+                .setParameter(5, alert.method)
+                .setParameter(6, alert.target == null ? "" : alert.target)
+                .setParameter(7, alert.profileName == null ? "" : alert.profileName)
+                .setParameter(8, alert.detectedRunId)
+                .setParameter(9, alert.openedAt)
+                .setParameter(10, alert.culpritRunId == null ? -1L : alert.culpritRunId)
                 .setMaxResults(1)
                 .getResultList()
                 .isEmpty();

@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ExportService {
 
-    static final int PAGE = 200;
+    /** Runs per page: a run may carry thousands of measurements, so pages are kept small. */
+    static final int PAGE = 100;
 
     private final ProjectService projects;
     private final ArchiveRepository archive;

@@ -168,6 +168,41 @@ class ArchiveApiTest {
     }
 
     @Test
+    void aProjectOfManyPagesExportsWholeInOrder() throws Exception {
+        int runs = 2 * ExportService.PAGE + 50;
+        StringBuilder file = new StringBuilder();
+        file.append("{\"type\":\"export\",\"format\":\"regtrack\",\"version\":1}\n");
+        for (int n = 0; n < runs; n++) {
+            // three runs received at the same moment across the first page's end
+            Instant received = START.plusSeconds(
+                    n >= ExportService.PAGE - 2 && n <= ExportService.PAGE ? ExportService.PAGE - 2 : n);
+            file.append(String.format(
+                    "{\"type\":\"run\",\"ref\":\"key:bulk-%d\",\"commit\":\"%s\",\"branch\":\"main\","
+                            + "\"committedAt\":\"%s\",\"receivedAt\":\"%s\",\"idempotencyKey\":\"bulk-%d\","
+                            + "\"requestHash\":\"h%d\",\"environmentHash\":\"e\",\"status\":\"no-baseline\","
+                            + "\"measurements\":[{\"kind\":\"size\",\"name\":\"app\",\"unit\":\"bytes\","
+                            + "\"value\":%d,\"center\":%d}]}%n",
+                    n, sha(5000 + n), START.plusSeconds(60L * n), received, n, n, 1000 + n, 1000 + n));
+        }
+        String slug = project("archive-pages", false);
+        Response imported = importInto(slug, file.toString());
+        assertThat(imported.statusCode()).as(imported.asString()).isEqualTo(200);
+        assertThat(imported.jsonPath().getInt("runs.created")).isEqualTo(runs);
+
+        List<String> refs = parse(export(slug)).stream()
+                .filter(l -> "run".equals(l.get("type").asText()))
+                .map(l -> l.get("ref").asText())
+                .toList();
+        List<String> expected = new ArrayList<>();
+        for (int n = 0; n < runs; n++) {
+            expected.add("key:bulk-" + n);
+        }
+        assertThat(refs)
+                .as("every run once, oldest received first, across %d pages", 3)
+                .isEqualTo(expected);
+    }
+
+    @Test
     void exportAndImportAreForAdminsOnly() {
         String slug = project("archive-admin", false);
         String ci = token(slug, "ingest");
