@@ -1,5 +1,6 @@
 package io.regtrack.ingest;
 
+import io.regtrack.archive.ArchiveResource;
 import io.regtrack.web.HttpLimits;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -32,7 +33,13 @@ public class ImportResource {
     }
 
     @POST
-    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, JAVASCRIPT, APPLICATION_JAVASCRIPT})
+    @Consumes({
+        MediaType.APPLICATION_JSON,
+        MediaType.TEXT_PLAIN,
+        JAVASCRIPT,
+        APPLICATION_JAVASCRIPT,
+        ArchiveResource.NDJSON
+    })
     @Operation(
             summary = "Import a history",
             description = "Imports the history another tracker kept, as the file it wrote: github-action-benchmark's "
@@ -43,7 +50,11 @@ public class ImportResource {
                     + "same file again replays every run and stores nothing. gab benchmarks are named "
                     + "`<suite>/<bench>` on the project's default branch; Bencher runs keep their branch. Needs an "
                     + "ingest token of the project. The whole file is read and every run checked before the first is "
-                    + "stored: a malformed file is a 400 naming the place in it, and nothing is stored.")
+                    + "stored: a malformed file is a 400 naming the place in it, and nothing is stored. "
+                    + "`format=regtrack` imports a project's export (GET /export, JSON lines), or a part of one cut at "
+                    + "line boundaries, as it was stored — runs with their comparisons, releases, settings, alerts "
+                    + "with their triage — in one transaction; what is already there is left as it is, so an import "
+                    + "repeated changes nothing. It needs an admin token.")
     @Parameter(
             name = "format",
             required = true,
@@ -51,7 +62,7 @@ public class ImportResource {
             schema =
                     @Schema(
                             type = SchemaType.STRING,
-                            enumeration = {"gab", "bencher"}))
+                            enumeration = {"gab", "bencher", "regtrack"}))
     @RequestBody(
             required = true,
             description = "The file as the tool wrote it",
@@ -59,7 +70,8 @@ public class ImportResource {
                 @Content(mediaType = JAVASCRIPT, schema = @Schema(type = SchemaType.STRING)),
                 @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.STRING)),
                 @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)),
-                @Content(mediaType = APPLICATION_JAVASCRIPT, schema = @Schema(type = SchemaType.STRING))
+                @Content(mediaType = APPLICATION_JAVASCRIPT, schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = ArchiveResource.NDJSON, schema = @Schema(type = SchemaType.STRING))
             })
     @APIResponse(
             responseCode = "200",
@@ -76,7 +88,9 @@ public class ImportResource {
             responseCode = "409",
             description = "A run's idempotency key was taken by a different upload; nothing stored")
     @APIResponse(responseCode = "401", description = "No token, or not a valid one; the body was not read")
-    @APIResponse(responseCode = "403", description = "Not an ingest token of this project")
+    @APIResponse(
+            responseCode = "403",
+            description = "Not an ingest token of this project (an admin token for format=regtrack)")
     @APIResponse(responseCode = "413", description = "The body is over " + HttpLimits.MAX_MIB + " MiB")
     @APIResponse(responseCode = "415", description = "No Content-Type, or not one of those listed")
     public ImportView importHistory(@PathParam("slug") String slug, @QueryParam("format") String format, String file) {

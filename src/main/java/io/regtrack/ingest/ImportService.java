@@ -1,6 +1,8 @@
 package io.regtrack.ingest;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.regtrack.archive.ArchiveLine;
+import io.regtrack.archive.RestoreService;
 import io.regtrack.imports.History;
 import io.regtrack.imports.ImportedRun;
 import io.regtrack.imports.Imports;
@@ -37,17 +39,28 @@ public class ImportService {
     private final ProjectService projects;
     private final IngestService ingest;
     private final RunRepository runs;
+    private final RestoreService restores;
 
-    ImportService(ProjectService projects, IngestService ingest, RunRepository runs) {
+    ImportService(ProjectService projects, IngestService ingest, RunRepository runs, RestoreService restores) {
         this.projects = projects;
         this.ingest = ingest;
         this.runs = runs;
+        this.restores = restores;
     }
 
     public ImportView importHistory(String slug, String format, String file) {
+        if (ArchiveLine.FORMAT.equals(format)) {
+            RestoreService.Restored restored = restores.restore(slug, file);
+            return new ImportView(
+                    new ImportView.Runs(restored.runsCreated(), restored.runsReplayed()),
+                    restored.measurements(),
+                    restored.commits(),
+                    List.of());
+        }
         Project project = QuarkusTransaction.requiringNew().call(() -> projects.ingestible(slug));
         if (format == null || !Imports.FORMATS.contains(format)) {
-            throw ProblemException.invalid("format", "must be one of: " + String.join(", ", Imports.FORMATS));
+            throw ProblemException.invalid(
+                    "format", "must be one of: " + String.join(", ", Imports.FORMATS) + ", " + ArchiveLine.FORMAT);
         }
         History history;
         try {

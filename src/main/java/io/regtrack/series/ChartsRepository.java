@@ -28,7 +28,7 @@ class ChartsRepository {
     private final EntityManager em;
     private final ObjectMapper json;
 
-    ChartsRepository(EntityManager em, ObjectMapper json) {
+    ChartsRepository(@Reads EntityManager em, ObjectMapper json) {
         this.em = em;
         this.json = json;
     }

@@ -27,7 +27,7 @@ class SeriesRepository {
 
     private final EntityManager em;
 
-    SeriesRepository(EntityManager em) {
+    SeriesRepository(@Reads EntityManager em) {
         this.em = em;
     }
 

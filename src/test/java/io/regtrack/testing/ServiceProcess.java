@@ -29,6 +29,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final List<String> options;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
     private Process process;
     private int starts;
 
@@ -36,6 +37,12 @@ public final class ServiceProcess implements AutoCloseable {
         this.home = home;
         this.port = freePort();
         this.options = List.of(options);
+    }
+
+    /** An environment variable for the service's next starts, as a container or a service manager sets it. */
+    public ServiceProcess withEnvironment(String name, String value) {
+        environment.put(name, value);
+        return this;
     }
 
     /** Starts the service and waits until it is ready; fails if it exits first. */
@@ -51,8 +58,9 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-jar");
         command.add(JAR.toAbsolutePath().toString());
         starts++;
-        process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        process = builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
                 .start();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
