@@ -49,6 +49,8 @@ class SeriesRepository {
                         + " cross join lateral (select count(*) as n from measurements m"
                         + " where m.project_id = c.project_id and m.branch = c.branch and m.kind = c.kind and m.name = c.name"
                         + " and coalesce(m.profile_name, '') = c.profile_name and coalesce(m.target, '') = c.target"
+                        // The first condition bounds the index range; the second is exact within it.
+                        + " and m.committed_at >= coalesce(e.last_at, '-infinity'::timestamptz)"
                         + " and (e.block is null or (m.committed_at, m.id) > (e.last_at, e.last_id))) t"
                         + " where c.project_id = ?1 and c.branch = ?2 and coalesce(b.points, 0) + t.n > 0"
                         + " order by c.kind desc, c.name, points desc, c.profile_name, c.target")
