@@ -106,6 +106,24 @@ class WebhookTest {
     }
 
     @Test
+    void aRegressionBroughtBackIsSentAsFixed() throws Exception {
+        String slug = project("fixed", false);
+        String ci = token(slug, "ingest");
+        String path = "/" + slug;
+        hook(slug, path, "[\"alert.fixed\"]", "");
+        upload(slug, ci, 1, "v1.0.0", 100_000);
+        upload(slug, ci, 2, null, 100_000);
+        upload(slug, ci, 3, null, 150_000); // a regression opens: not subscribed, nothing sent
+        upload(slug, ci, 4, null, 100_000); // and is fixed by the change back
+        await().atMost(Duration.ofSeconds(20)).until(() -> Receiver.at(path).size() >= 1);
+        JsonNode fixed = JSON.readTree(Receiver.at(path).get(0).body());
+        assertThat(fixed.get("event").asText()).isEqualTo("alert.fixed");
+        assertThat(fixed.at("/data/alert/status").asText()).isEqualTo("fixed");
+        assertThat(fixed.at("/data/alert/culprit/commit").asText()).isEqualTo(sha(3));
+        assertThat(Receiver.at(path)).hasSize(1);
+    }
+
+    @Test
     void aFailedDeliveryIsTriedAgainUntilAnswered() {
         String slug = project("retry", false);
         String path = "/" + slug;
