@@ -11,6 +11,8 @@ create table series_blocks (
     name         text             not null,
     profile_name text             not null,
     target       text             not null,
+    -- 0: 1,024 stored points; 1: 16 blocks of level 0 (16,384 points), so a long read touches few rows
+    level        smallint         not null,
     block        integer          not null,
     first_at     timestamptz      not null,
     first_id     bigint           not null,
@@ -25,7 +27,7 @@ create table series_blocks (
     vals         double precision[] not null,
     -- (run before, run after) pairs, flattened, where the fingerprint changed inside the block
     changes      bigint[]         not null,
-    constraint pk_series_blocks primary key (project_id, branch, kind, name, profile_name, target, block),
+    constraint pk_series_blocks primary key (project_id, branch, kind, name, profile_name, target, level, block),
     constraint fk_series_blocks_project foreign key (project_id) references projects (id) on delete cascade
 );
 

@@ -73,12 +73,13 @@ class BlockRepository {
     }
 
     /** The newest sealed block's number and end, if any block is sealed. */
-    Optional<Object[]> lastSealed(Key key) {
+    Optional<Object[]> lastSealed(Key key, int level) {
         StringBuilder sql =
                 new StringBuilder("select b.block, (extract(epoch from b.last_at) * 1000000)::bigint, b.last_id"
                         + " from series_blocks b where ");
         Map<String, Object> params = blockKey(key, sql);
-        sql.append(" order by b.block desc limit 1");
+        sql.append(" and b.level = :level order by b.block desc limit 1");
+        params.put("level", level);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query(sql.toString(), params).getResultList();
         return rows.stream().findFirst();
@@ -98,19 +99,21 @@ class BlockRepository {
     }
 
     void insert(Key key, Blocks.Block b) {
-        em.createNativeQuery("insert into series_blocks (project_id, branch, kind, name, profile_name, target, block,"
-                        + " first_at, first_id, last_at, last_id, points, unit, first_hash, last_hash, run_ids, at_micros,"
-                        + " vals, changes) values (:project, :branch, :kind, :name, :profile, :target, :block, "
-                        + AT.formatted("firstAt") + ", :firstId, " + AT.formatted("lastAt")
-                        + ", :lastId, :points, :unit, :firstHash, :lastHash, cast(:runs as bigint[]),"
-                        + " cast(:ats as bigint[]), cast(:vals as double precision[]), cast(:changes as bigint[]))"
-                        + " on conflict do nothing")
+        em.createNativeQuery(
+                        "insert into series_blocks (project_id, branch, kind, name, profile_name, target, level, block,"
+                                + " first_at, first_id, last_at, last_id, points, unit, first_hash, last_hash, run_ids, at_micros,"
+                                + " vals, changes) values (:project, :branch, :kind, :name, :profile, :target, :level, :block, "
+                                + AT.formatted("firstAt") + ", :firstId, " + AT.formatted("lastAt")
+                                + ", :lastId, :points, :unit, :firstHash, :lastHash, cast(:runs as bigint[]),"
+                                + " cast(:ats as bigint[]), cast(:vals as double precision[]), cast(:changes as bigint[]))"
+                                + " on conflict do nothing")
                 .setParameter("project", key.projectId())
                 .setParameter("branch", key.branch())
                 .setParameter("kind", key.kind())
                 .setParameter("name", key.name())
                 .setParameter("profile", key.profile())
                 .setParameter("target", key.target())
+                .setParameter("level", b.level())
                 .setParameter("block", b.number())
                 .setParameter("firstAt", b.firstAtMicros())
                 .setParameter("firstId", b.firstId())
@@ -127,13 +130,27 @@ class BlockRepository {
                 .executeUpdate();
     }
 
-    /** Sealed blocks that overlap {@code from}–{@code to}, in order. */
-    List<Blocks.Block> blocks(Key key, Instant from, Instant to) {
-        StringBuilder sql = new StringBuilder("select b.block, (extract(epoch from b.first_at) * 1000000)::bigint,"
-                + " b.first_id, (extract(epoch from b.last_at) * 1000000)::bigint, b.last_id, b.points, b.unit,"
-                + " b.first_hash, b.last_hash, array_to_string(b.run_ids, ','), array_to_string(b.at_micros, ','),"
-                + " array_to_string(b.vals, ','), array_to_string(b.changes, ',') from series_blocks b where ");
+    /**
+     * Sealed blocks of a level that overlap {@code from}–{@code to} (either may be null), numbered
+     * from {@code first} to {@code last} (either may be null), in order.
+     */
+    List<Blocks.Block> blocks(Key key, int level, Instant from, Instant to, Integer first, Integer last) {
+        StringBuilder sql =
+                new StringBuilder("select b.level, b.block, (extract(epoch from b.first_at) * 1000000)::bigint,"
+                        + " b.first_id, (extract(epoch from b.last_at) * 1000000)::bigint, b.last_id, b.points, b.unit,"
+                        + " b.first_hash, b.last_hash, array_to_string(b.run_ids, ','), array_to_string(b.at_micros, ','),"
+                        + " array_to_string(b.vals, ','), array_to_string(b.changes, ',') from series_blocks b where ");
         Map<String, Object> params = blockKey(key, sql);
+        sql.append(" and b.level = :level");
+        params.put("level", level);
+        if (first != null) {
+            sql.append(" and b.block >= :first");
+            params.put("first", first);
+        }
+        if (last != null) {
+            sql.append(" and b.block <= :last");
+            params.put("last", last);
+        }
         if (from != null) {
             sql.append(" and b.last_at >= :from");
             params.put("from", from);
@@ -148,18 +165,19 @@ class BlockRepository {
         return rows.stream()
                 .map(r -> new Blocks.Block(
                         ((Number) r[0]).intValue(),
-                        ((Number) r[1]).longValue(),
+                        ((Number) r[1]).intValue(),
                         ((Number) r[2]).longValue(),
                         ((Number) r[3]).longValue(),
                         ((Number) r[4]).longValue(),
-                        ((Number) r[5]).intValue(),
-                        (String) r[6],
+                        ((Number) r[5]).longValue(),
+                        ((Number) r[6]).intValue(),
                         (String) r[7],
                         (String) r[8],
-                        longs((String) r[9]),
+                        (String) r[9],
                         longs((String) r[10]),
-                        doubles((String) r[11]),
-                        longs((String) r[12])))
+                        longs((String) r[11]),
+                        doubles((String) r[12]),
+                        longs((String) r[13])))
                 .toList();
     }
 

@@ -14,6 +14,8 @@ public final class Blocks {
     public static final int SIZE = 1_024;
     /** Points a block keeps: the first, lowest, highest and last of 16 parts of it. */
     public static final int KEPT = 64;
+    /** Blocks of level 0 in a block of level 1. */
+    public static final int FAN = 16;
 
     private Blocks() {}
 
@@ -22,6 +24,7 @@ public final class Blocks {
 
     /** A summary of {@link #SIZE} consecutive points. */
     public record Block(
+            int level,
             int number,
             long firstAtMicros,
             long firstId,
@@ -62,6 +65,7 @@ public final class Blocks {
         Raw first = points.get(0);
         Raw last = points.get(SIZE - 1);
         return new Block(
+                0,
                 number,
                 first.atMicros(),
                 first.id(),
@@ -74,6 +78,55 @@ public final class Blocks {
                 kept.stream().mapToLong(i -> points.get(i).runId()).toArray(),
                 kept.stream().mapToLong(i -> points.get(i).atMicros()).toArray(),
                 kept.stream().mapToDouble(i -> values[i]).toArray(),
+                changes.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /**
+     * The block of level 1 made of {@link #FAN} consecutive blocks of level 0: their kept points
+     * downsampled once more, their build changes and those between them.
+     */
+    public static Block merge(int number, List<Block> blocks) {
+        if (blocks.size() != FAN || blocks.stream().anyMatch(b -> b.level() != 0)) {
+            throw new IllegalArgumentException("a block of level 1 is " + FAN + " blocks of level 0");
+        }
+        List<Long> runs = new ArrayList<>();
+        List<Long> ats = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        List<Long> changes = new ArrayList<>();
+        Block previous = null;
+        for (Block b : blocks) {
+            if (previous != null && !previous.lastHash().equals(b.firstHash())) {
+                changes.add(previous.runIds()[previous.runIds().length - 1]);
+                changes.add(b.runIds()[0]);
+            }
+            for (long c : b.changes()) {
+                changes.add(c);
+            }
+            for (int i = 0; i < b.runIds().length; i++) {
+                runs.add(b.runIds()[i]);
+                ats.add(b.atMicros()[i]);
+                values.add(b.values()[i]);
+            }
+            previous = b;
+        }
+        List<Integer> kept =
+                Downsample.keep(values.stream().mapToDouble(Double::doubleValue).toArray(), KEPT);
+        Block first = blocks.get(0);
+        Block last = blocks.get(FAN - 1);
+        return new Block(
+                1,
+                number,
+                first.firstAtMicros(),
+                first.firstId(),
+                last.lastAtMicros(),
+                last.lastId(),
+                blocks.stream().mapToInt(Block::points).sum(),
+                first.unit(),
+                first.firstHash(),
+                last.lastHash(),
+                kept.stream().mapToLong(runs::get).toArray(),
+                kept.stream().mapToLong(ats::get).toArray(),
+                kept.stream().mapToDouble(values::get).toArray(),
                 changes.stream().mapToLong(Long::longValue).toArray());
     }
 

@@ -26,12 +26,7 @@ class SeriesReader {
     Blocks.Read read(BlockRepository.Key key, Instant from, Instant to, int maxPoints, int maxSteps) {
         blocks.dropStale(key);
         seal(key);
-        Long fromMicros = from == null ? null : micros(from);
-        Long toMicros = to == null ? null : micros(to);
-        List<Blocks.Block> inside = blocks.blocks(key, from, to).stream()
-                .filter(b -> (fromMicros == null || b.firstAtMicros() >= fromMicros)
-                        && (toMicros == null || b.lastAtMicros() <= toMicros))
-                .toList();
+        List<Blocks.Block> inside = chosen(key, from, to);
         List<Blocks.Piece> pieces = new ArrayList<>();
         if (inside.isEmpty()) {
             // Within two blocks at most, or a series not a block long: its points, read as they are.
@@ -58,9 +53,35 @@ class SeriesReader {
         return Blocks.join(pieces, maxPoints, maxSteps);
     }
 
-    /** Seals every full block after the last sealed one. */
+    /**
+     * The blocks that lie wholly in the range, in order, as few as cover it: blocks of level 1 where
+     * they fit, blocks of level 0 before and after them.
+     */
+    private List<Blocks.Block> chosen(BlockRepository.Key key, Instant from, Instant to) {
+        List<Blocks.Block> big = inside(blocks.blocks(key, 1, from, to, null, null), from, to);
+        if (big.isEmpty()) {
+            return inside(blocks.blocks(key, 0, from, to, null, null), from, to);
+        }
+        int start = big.get(0).number() * Blocks.FAN;
+        int end = (big.get(big.size() - 1).number() + 1) * Blocks.FAN;
+        List<Blocks.Block> chosen = new ArrayList<>(inside(blocks.blocks(key, 0, from, to, null, start - 1), from, to));
+        chosen.addAll(big);
+        chosen.addAll(inside(blocks.blocks(key, 0, from, to, end, null), from, to));
+        return chosen;
+    }
+
+    private static List<Blocks.Block> inside(List<Blocks.Block> blocks, Instant from, Instant to) {
+        Long fromMicros = from == null ? null : micros(from);
+        Long toMicros = to == null ? null : micros(to);
+        return blocks.stream()
+                .filter(b -> (fromMicros == null || b.firstAtMicros() >= fromMicros)
+                        && (toMicros == null || b.lastAtMicros() <= toMicros))
+                .toList();
+    }
+
+    /** Seals every full block after the last sealed one, then every full block of level 1. */
     private void seal(BlockRepository.Key key) {
-        Optional<Object[]> last = blocks.lastSealed(key);
+        Optional<Object[]> last = blocks.lastSealed(key, 0);
         int next = last.map(r -> ((Number) r[0]).intValue() + 1).orElse(0);
         BlockRepository.Place after = last.map(
                         r -> new BlockRepository.Place(((Number) r[1]).longValue(), ((Number) r[2]).longValue()))
@@ -71,10 +92,20 @@ class SeriesReader {
                 blocks.insert(key, Blocks.seal(next++, rows.subList(i, i + Blocks.SIZE)));
             }
             if (rows.size() < SEAL_BATCH) {
-                return;
+                break;
             }
             Blocks.Raw end = rows.get(rows.size() - 1);
             after = new BlockRepository.Place(end.atMicros(), end.id());
+        }
+        int big = blocks.lastSealed(key, 1)
+                .map(r -> ((Number) r[0]).intValue() + 1)
+                .orElse(0);
+        for (int n = big; (n + 1) * Blocks.FAN <= next; n++) {
+            List<Blocks.Block> small = blocks.blocks(key, 0, null, null, n * Blocks.FAN, (n + 1) * Blocks.FAN - 1);
+            if (small.size() != Blocks.FAN) {
+                return;
+            }
+            blocks.insert(key, Blocks.merge(n, small));
         }
     }
 

@@ -55,4 +55,23 @@ class BlocksTest {
         assertThat(read.kept()).extracting(Blocks.Kept::value).contains(100.0, 130.6);
         assertThat(read.steps()).containsExactly(new Blocks.Step(1000 + Blocks.SIZE - 1, 1000 + Blocks.SIZE));
     }
+
+    @Test
+    void sixteenBlocksMakeOneOfLevelOneWithTheirChangesAndThoseBetweenThem() {
+        List<Blocks.Raw> all = points(0, Blocks.FAN * Blocks.SIZE, 5 * Blocks.SIZE);
+        List<Blocks.Block> small = new ArrayList<>();
+        for (int n = 0; n < Blocks.FAN; n++) {
+            small.add(Blocks.seal(n, all.subList(n * Blocks.SIZE, (n + 1) * Blocks.SIZE)));
+        }
+        Blocks.Block big = Blocks.merge(0, small);
+        assertThat(big.level()).isEqualTo(1);
+        assertThat(big.points()).isEqualTo(Blocks.FAN * Blocks.SIZE);
+        assertThat(big.runIds()).hasSizeLessThanOrEqualTo(Blocks.KEPT + 2);
+        assertThat(big.runIds()[0]).isEqualTo(1000);
+        assertThat(big.runIds()[big.runIds().length - 1]).isEqualTo(1000 + Blocks.FAN * Blocks.SIZE - 1);
+        assertThat(big.values()).contains(100.0, 130.6);
+        // The build changed where the sixth block starts: between blocks, kept by the merge.
+        assertThat(big.changes()).containsExactly(1000 + 5 * Blocks.SIZE - 1, 1000 + 5 * Blocks.SIZE);
+        assertThatThrownBy(() -> Blocks.merge(1, small.subList(0, 3))).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -72,6 +72,29 @@ class LongSeriesTest {
     }
 
     @Test
+    void aVeryLongSeriesReadsFromBlocksOfBothLevelsAsFromItsPoints() {
+        String slug = "longer-series-" + System.nanoTime();
+        LongHistory.seed(db, slug, 20_000);
+        JsonPath fromBlocks = series(slug, true, "");
+        assertThat(blocks(slug)).isEqualTo(19 + 1); // 19 blocks of 1,024 points, one of 16 of them
+        JsonPath fromPoints = series(slug, false, "");
+        assertThat(fromBlocks.getInt("total")).isEqualTo(20_000).isEqualTo(fromPoints.getInt("total"));
+        assertThat(fromBlocks.getString("points[0].commit")).isEqualTo(fromPoints.getString("points[0].commit"));
+        assertThat(fromBlocks.getString("points[-1].commit")).isEqualTo(fromPoints.getString("points[-1].commit"));
+        assertThat(fromBlocks.getList("annotations.commit")).isEqualTo(fromPoints.getList("annotations.commit"));
+        List<Float> values = fromBlocks.getList("points.value", Float.class);
+        assertThat(values).anyMatch(v -> v < 300_007).anyMatch(v -> v >= 330_000);
+        for (String window : List.of(
+                "?from=2020-01-20T00:00:00Z&to=2021-12-01T00:00:00Z",
+                "?from=2020-03-01T00:00:00Z",
+                "?to=2021-06-01T00:00:00Z")) {
+            assertThat(series(slug, true, window).getInt("total"))
+                    .as(window)
+                    .isEqualTo(series(slug, false, window).getInt("total"));
+        }
+    }
+
+    @Test
     void aLateUploadInsideASealedBlockIsCountedAtTheNextRead() {
         String slug = "late-series-" + System.nanoTime();
         LongHistory.seed(db, slug, 3_000);
