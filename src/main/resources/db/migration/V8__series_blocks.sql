@@ -78,23 +78,31 @@ create trigger measurements_listed_on_insert after insert on measurements
 
 create function series_blocks_stale() returns trigger language plpgsql as $$
 begin
-    delete from series_blocks b
-    using (select project_id, branch, kind, name, coalesce(profile_name, '') as profile_name,
-                  coalesce(target, '') as target, min(committed_at) as at
-           from changed group by 1, 2, 3, 4, 5, 6) c
-    where b.project_id = c.project_id and b.branch = c.branch and b.kind = c.kind and b.name = c.name
-      and b.profile_name = c.profile_name and b.target = c.target
-      and b.last_at >= c.at;
+    with touched as (
+        -- Each series touched, its earliest point touched, and how many touched points lie after it.
+        select project_id, branch, kind, name, profile_name, target, at,
+               count(*) filter (where committed_at > at) as own_after
+        from (select project_id, branch, kind, name, coalesce(profile_name, '') as profile_name,
+                     coalesce(target, '') as target, committed_at,
+                     min(committed_at) over (partition by project_id, branch, kind, name,
+                                             coalesce(profile_name, ''), coalesce(target, '')) as at
+              from changed) x
+        group by 1, 2, 3, 4, 5, 6, 7
+    ), stale as (
+        delete from series_blocks b using touched c
+        where b.project_id = c.project_id and b.branch = c.branch and b.kind = c.kind and b.name = c.name
+          and b.profile_name = c.profile_name and b.target = c.target and b.last_at >= c.at
+    )
+    -- A mark where a point was stored before a point already there (or a point removed or changed):
+    -- more points of the series lie after it than this statement stored there.
     insert into series_block_marks (project_id, branch, kind, name, profile_name, target, at)
     select c.project_id, c.branch, c.kind, c.name, c.profile_name, c.target, c.at
-    from (select project_id, branch, kind, name, coalesce(profile_name, '') as profile_name,
-                 coalesce(target, '') as target, min(committed_at) as at
-          from changed group by 1, 2, 3, 4, 5, 6) c
-    where exists (select 1 from measurements m
-                  where m.project_id = c.project_id and m.branch = c.branch and m.kind = c.kind
-                    and m.name = c.name and coalesce(m.profile_name, '') = c.profile_name
-                    and coalesce(m.target, '') = c.target and m.committed_at > c.at
-                    and not exists (select 1 from changed n where n.id = m.id));
+    from touched c
+    where tg_op <> 'INSERT'
+       or (select count(*) from measurements m
+           where m.project_id = c.project_id and m.branch = c.branch and m.kind = c.kind and m.name = c.name
+             and coalesce(m.profile_name, '') = c.profile_name and coalesce(m.target, '') = c.target
+             and m.committed_at > c.at) > c.own_after;
     return null;
 end
 $$;
