@@ -6,7 +6,6 @@ import io.regtrack.project.ProjectService;
 import io.regtrack.run.Run;
 import io.regtrack.run.RunRepository;
 import io.regtrack.verdict.Units;
-import io.regtrack.web.QueryCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -28,7 +27,7 @@ public class BadgeService {
     @Transactional
     public Badge size(String slug, String name, String branch, String profile) {
         Project project = projects.shownToAnyone(slug);
-        String on = branch(project, branch);
+        String on = ProjectService.branch(project, branch);
         return badges.newestSize(project.id, on, name, profile)
                 .map(size -> new Badge(
                         name,
@@ -41,13 +40,9 @@ public class BadgeService {
     @Transactional
     public Badge status(String slug, String branch) {
         Project project = projects.shownToAnyone(slug);
-        return runs.newestOnBranch(project.id, branch(project, branch), null)
+        return runs.newestOnBranch(project.id, ProjectService.branch(project, branch), null)
                 .map(run -> new Badge("regtrack", run.status, Badge.colourOf(run.status)))
                 .orElse(new Badge("regtrack", "no runs", Badge.GREY));
-    }
-
-    private static String branch(Project project, String branch) {
-        return branch == null || branch.isBlank() ? project.defaultBranch : QueryCheck.branch(branch);
     }
 
     /** The status of the size verdict of {@code name} in the run's stored answer, if it has one. */

@@ -11,6 +11,7 @@ import io.regtrack.git.RefName;
 import io.regtrack.problem.ProblemException;
 import io.regtrack.verdict.Thresholds;
 import io.regtrack.web.InputCheck;
+import io.regtrack.web.QueryCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -105,6 +106,11 @@ public class ProjectService {
     @Transactional
     public ProjectView view(String slug) {
         return ProjectView.of(readable(slug));
+    }
+
+    /** The branch asked for (checked as a branch name), or the project's default branch when none is. */
+    public static String branch(Project project, String asked) {
+        return asked == null || asked.isBlank() ? project.defaultBranch : QueryCheck.branch(asked);
     }
 
     /** The project, if the caller may read it; otherwise 401/403 (or 404 for an admin). */

@@ -56,7 +56,7 @@ public class ChartsService {
         int maxPoints = bounded("maxPoints", q.maxPoints(), SeriesService.DEFAULT_POINTS, 4, SeriesService.MAX_POINTS);
         int offset = bounded("offset", q.offset(), 0, 0, Integer.MAX_VALUE);
         int limit = bounded("limit", q.limit(), DEFAULT_LIMIT, 1, MAX_LIMIT);
-        String branch = SeriesService.branch(project, q.branch());
+        String branch = ProjectService.branch(project, q.branch());
         List<SeriesView.Entry> index = series.index(project.id, branch);
         List<SeriesView.Entry> slice =
                 index.subList(Math.min(offset, index.size()), Math.min(offset + limit, index.size()));
@@ -142,7 +142,7 @@ public class ChartsService {
         int next = 0;
         for (SeriesView.Entry entry : slice) {
             if (entry.points() <= LONG) {
-                reads.add(asRead(stored.get(next++).points(), maxPoints));
+                reads.add(SeriesReader.ofPoints(stored.get(next++).points(), maxPoints));
             } else {
                 reads.add(reader.read(
                         new BlockRepository.Key(
@@ -159,23 +159,6 @@ public class ChartsService {
             }
         }
         return reads;
-    }
-
-    static Blocks.Read asRead(List<SeriesRepository.Point> points, int maxPoints) {
-        double[] values =
-                points.stream().mapToDouble(SeriesRepository.Point::value).toArray();
-        List<Blocks.Kept> kept = Downsample.keep(values, maxPoints).stream()
-                .map(points::get)
-                .map(p -> new Blocks.Kept(p.runId(), SeriesReader.micros(p.committedAt()), p.value()))
-                .toList();
-        List<Blocks.Step> steps = BuildChanges.steps(points, SeriesService.MAX_ANNOTATIONS).stream()
-                .map(st -> new Blocks.Step(st.before(), st.after()))
-                .toList();
-        return new Blocks.Read(
-                points.size(),
-                kept,
-                steps,
-                points.isEmpty() ? null : points.get(0).unit());
     }
 
     /** The runs drawn, oldest first, each with its commit, subject line and profile. */

@@ -39,7 +39,7 @@ public class CompositionService {
         if (maxPoints < 4 || maxPoints > SeriesService.MAX_POINTS) {
             throw ProblemException.invalid("maxPoints", "must be between 4 and " + SeriesService.MAX_POINTS);
         }
-        String branch = SeriesService.branch(project, q.branch());
+        String branch = ProjectService.branch(project, q.branch());
         List<SeriesRepository.Point> all = series.points(project.id, branch, q);
         double[] sizes = all.stream().mapToDouble(SeriesRepository.Point::value).toArray();
         List<SeriesRepository.Point> kept =

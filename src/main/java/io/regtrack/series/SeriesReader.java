@@ -109,6 +109,24 @@ class SeriesReader {
         }
     }
 
+    /** A read of stored points, all in hand: downsampled once, every build change between them. */
+    static Blocks.Read ofPoints(List<SeriesRepository.Point> points, int maxPoints) {
+        double[] values =
+                points.stream().mapToDouble(SeriesRepository.Point::value).toArray();
+        List<Blocks.Kept> kept = Downsample.keep(values, maxPoints).stream()
+                .map(points::get)
+                .map(p -> new Blocks.Kept(p.runId(), micros(p.committedAt()), p.value()))
+                .toList();
+        List<Blocks.Step> steps = BuildChanges.steps(points, SeriesService.MAX_ANNOTATIONS).stream()
+                .map(st -> new Blocks.Step(st.before(), st.after()))
+                .toList();
+        return new Blocks.Read(
+                points.size(),
+                kept,
+                steps,
+                points.isEmpty() ? null : points.get(0).unit());
+    }
+
     static long micros(Instant at) {
         return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
     }

@@ -3,7 +3,6 @@ package io.regtrack.series;
 import io.regtrack.problem.ProblemException;
 import io.regtrack.project.Project;
 import io.regtrack.project.ProjectService;
-import io.regtrack.web.QueryCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -47,7 +46,7 @@ public class SeriesService {
     @Transactional
     public List<SeriesView.Entry> index(String slug, String branch) {
         Project project = projects.readable(slug);
-        return series.index(project.id, branch(project, branch));
+        return series.index(project.id, ProjectService.branch(project, branch));
     }
 
     @Transactional
@@ -74,7 +73,7 @@ public class SeriesService {
         if (maxPoints < 4 || maxPoints > MAX_POINTS) {
             throw ProblemException.invalid("maxPoints", "must be between 4 and " + MAX_POINTS);
         }
-        String branch = branch(project, q.branch());
+        String branch = ProjectService.branch(project, q.branch());
         Blocks.Read read = read(project.id, branch, q, maxPoints);
         Map<Long, SeriesRepository.RunFacts> facts =
                 series.runFacts(read.kept().stream().map(Blocks.Kept::runId).toList());
@@ -122,11 +121,7 @@ public class SeriesService {
                     maxPoints,
                     MAX_ANNOTATIONS);
         }
-        return ChartsService.asRead(series.points(projectId, branch, q), maxPoints);
-    }
-
-    static String branch(Project project, String branch) {
-        return branch == null || branch.isBlank() ? project.defaultBranch : QueryCheck.branch(branch);
+        return SeriesReader.ofPoints(series.points(projectId, branch, q), maxPoints);
     }
 
     /** Where the effective profile or the toolchain changed from one point to the next. */
