@@ -45,7 +45,7 @@ import java.util.stream.Stream;
  * {@code --warmup 1000}, {@code --builds 16} (targets the clients post for; 1 puts every client
  * on one series set, serialised by its alert lock), {@code --points 100000} (series length),
  * {@code --restarts 3}, {@code --only ingest,copy,series,start}, {@code --jvm "<options>"}, {@code --jfr <file>} (records the timed
- * ingest), {@code --fresh} (delete the data first), {@code --out <file>} (the table, appended).
+ * ingest), {@code --fresh} (delete the data first), {@code --statements [N]} (PostgreSQL's N costliest statements of the timed ingest, per upload), {@code --out <file>} (the table, appended).
  */
 public class Load {
 
@@ -97,6 +97,13 @@ public class Load {
             }
         }
         Files.createDirectories(home);
+        if (opts.containsKey("statements")) {
+            Path conf = home.resolve("postgres/postgresql.conf");
+            if (Files.exists(conf) && !Files.readString(conf).contains("pg_stat_statements")) {
+                Files.writeString(conf, "\nshared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.track = all\n",
+                        java.nio.file.StandardOpenOption.APPEND);
+            }
+        }
         pgPort = freePort();
         try {
             double[] first = start();
@@ -156,12 +163,18 @@ public class Load {
         if (opts.containsKey("jfr")) {
             jcmd("JFR.start", "name=load", "settings=profile", "filename=" + opts.get("jfr"));
         }
+        if (opts.containsKey("statements")) {
+            sql("create extension if not exists pg_stat_statements", "select pg_stat_statements_reset()");
+        }
         String load = loadAverage();
         long[] cpu0 = cpu();
         Phase timed = phase(bodies.subList(warmup, warmup + runs), clients, path, token);
         long[] cpu1 = cpu();
         if (opts.containsKey("jfr")) {
             jcmd("JFR.stop", "name=load");
+        }
+        if (opts.containsKey("statements")) {
+            statements(runs);
         }
         String what = String.format(
                 "ingest, %d clients, %d builds, %d runs of %d measurements", clients, builds, runs, SIZES + RUNTIMES);
@@ -173,6 +186,29 @@ public class Load {
         figure("resident memory of the service after the ingest (VmRSS)", rss() + " MB", loadAverage());
         ingestedRowsPerSecond = timed.perSecond() * (SIZES + RUNTIMES);
         ingestedRows = runs * (SIZES + RUNTIMES);
+    }
+
+    void sql(String... statements) throws Exception {
+        try (Connection db = database(); Statement s = db.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    /** PostgreSQL's time per upload by statement over the timed uploads (needs pg_stat_statements). */
+    void statements(int runs) throws Exception {
+        try (Connection db = database();
+                Statement s = db.createStatement();
+                ResultSet r = s.executeQuery("select calls, total_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g')"
+                        + " from pg_stat_statements order by total_exec_time desc limit " + num("statements", 25))) {
+            System.out.println("| ms per upload | calls per upload | rows per call | statement |\n|--:|--:|--:|---|");
+            while (r.next()) {
+                String query = r.getString(4);
+                System.out.printf(Locale.ROOT, "| %.3f | %.2f | %.1f | `%s` |%n", r.getDouble(2) / runs, r.getLong(1) / (double) runs,
+                        r.getLong(3) / Math.max(1.0, r.getLong(1)), query.length() > 160 ? query.substring(0, 160) + "…" : query);
+            }
+        }
     }
 
     double ingestedRowsPerSecond;

@@ -21,7 +21,7 @@ class BadgeRepository {
     Optional<Size> newestSize(long projectId, String branch, String name, String profile) {
         Query query = em.createNativeQuery("select m.run_id, m.center from measurements m"
                         + " where m.project_id = :project and m.branch = :branch and m.kind = 'size' and m.name = :name"
-                        + (profile == null ? "" : " and m.profile_name = :profile")
+                        + (profile == null ? "" : " and coalesce(m.profile_name, '') = :profile")
                         + " order by m.committed_at desc, m.id desc limit 1")
                 .setParameter("project", projectId)
                 .setParameter("branch", branch)

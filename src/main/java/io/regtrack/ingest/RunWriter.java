@@ -11,9 +11,8 @@ import io.regtrack.ingest.RunUpload.MeasurementUpload;
 import io.regtrack.project.Project;
 import io.regtrack.run.EnvironmentHash;
 import io.regtrack.run.Measurement;
-import io.regtrack.run.MeasurementRepository;
 import io.regtrack.run.Run;
-import io.regtrack.run.RunRepository;
+import io.regtrack.run.RunInsert;
 import io.regtrack.verdict.Judgement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -37,8 +36,7 @@ class RunWriter {
 
     private static final String IDEMPOTENCY_CONSTRAINT = "uq_runs_idempotency";
 
-    private final RunRepository runs;
-    private final MeasurementRepository measurements;
+    private final RunInsert inserts;
     private final ReleaseService releases;
     private final ComparisonService comparisons;
     private final AlertService alerts;
@@ -48,8 +46,7 @@ class RunWriter {
     private final Event<RunJudged> judged;
 
     RunWriter(
-            RunRepository runs,
-            MeasurementRepository measurements,
+            RunInsert inserts,
             ReleaseService releases,
             ComparisonService comparisons,
             AlertService alerts,
@@ -59,8 +56,7 @@ class RunWriter {
         this.judged = judged;
         this.session = session;
         this.alerts = alerts;
-        this.runs = runs;
-        this.measurements = measurements;
+        this.inserts = inserts;
         this.releases = releases;
         this.comparisons = comparisons;
         this.json = json;
@@ -102,28 +98,17 @@ class RunWriter {
         run.environmentHash = EnvironmentHash.of(run.profileEffective, run.toolchain);
         List<Measurement> rows = measured.stream().map(RunWriter::measurement).toList();
         // Reads below never make Hibernate flush first and compare every entity of the session with
-        // its snapshot: what is stored is written by the explicit flush, and the answer by one update.
+        // its snapshot; the run and its measurements are not Hibernate's to write at all.
         session.setHibernateFlushMode(FlushMode.COMMIT);
-        run.status = Judgement.NO_BASELINE; // Hibernate inserts the state at persist; the answer follows below
-        runs.persist(run);
-        for (Measurement row : rows) {
-            row.runId = run.id;
-            row.projectId = run.projectId;
-            row.branch = run.branch;
-            row.committedAt = run.committedAt;
-            row.profileName = run.profileName;
-            row.target = run.target;
-            row.environmentHash = run.environmentHash;
-            measurements.persist(row);
-        }
-        runs.flush(); // a concurrent upload with the same idempotency key fails here
-        session.setReadOnly(run, true); // stored for good, and its answer written below: never compared again
-        rows.forEach(row -> session.setReadOnly(row, true));
+        inserts.number(run, rows);
+        // Judged before it is written: every read of the judgement leaves the run itself out (other
+        // commits' releases, other runs of its commit, points strictly before it), so the run is
+        // written once, with its answer.
         releases.noteUpload(project, run);
         Judgement judgement = comparisons.judge(project, run, rows, "release");
         run.status = judgement.status();
         run.comparison = json.valueToTree(comparisons.answer(project, run, judgement));
-        runs.storeAnswer(run);
+        inserts.insert(run, rows); // a concurrent upload with the same idempotency key fails here
         alerts.onUpload(project, run, rows, judgement);
         judged.fire(new RunJudged(project, run));
         return run.comparison;

@@ -60,8 +60,8 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
                 + " cross join lateral (select m.run_id, m.center, m.committed_at, m.id from measurements m"
                 + " where m.project_id = :project and m.branch = :branch and m.kind = k.kind and m.name = k.name"
                 + (newest ? "" : " and m.committed_at < :at and m.run_id <> :run")
-                + " and m.target is not distinct from cast(:target as text)"
-                + " and m.profile_name is not distinct from cast(:profile as text)"
+                + " and coalesce(m.profile_name, '') = coalesce(cast(:profile as text), '')"
+                + " and coalesce(m.target, '') = coalesce(cast(:target as text), '')"
                 + " order by m.committed_at desc, m.id desc limit :limit) h"
                 + " order by k.kind, k.name, h.committed_at, h.id";
         var query = getEntityManager()

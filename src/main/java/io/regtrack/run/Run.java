@@ -19,7 +19,7 @@ import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One stored CI upload. Runs never change once stored, except for their comparison. */
+/** One stored CI upload, written once with its answer ({@link RunInsert}); runs never change once stored. */
 @Entity
 @Table(name = "runs")
 public class Run extends PanacheEntityBase {

@@ -15,9 +15,6 @@ import org.hibernate.jpa.HibernateHints;
 @ApplicationScoped
 public class RunRepository implements PanacheRepository<Run> {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
-
     public Optional<Run> findByIdempotencyKey(long projectId, String key) {
         return find("projectId = ?1 and idempotencyKey = ?2", projectId, key).firstResultOptional();
     }
@@ -110,23 +107,6 @@ public class RunRepository implements PanacheRepository<Run> {
                 .setParameter("prefix", prefix.replace("%", "").replace("_", "") + "%")
                 .setMaxResults(limit)
                 .getResultList();
-    }
-
-    /** Writes a stored run's status and answer, its only columns that are written after its insert. */
-    public void storeAnswer(Run run) {
-        String comparison;
-        try {
-            comparison = JSON.writeValueAsString(run.comparison);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("Could not write a run's answer", e);
-        }
-        getEntityManager()
-                .createNativeQuery(
-                        "update runs set status = :status, comparison = cast(:comparison as jsonb) where id = :id")
-                .setParameter("status", run.status)
-                .setParameter("comparison", comparison)
-                .setParameter("id", run.id)
-                .executeUpdate();
     }
 
     /** Other uploads of the same commit (rebuilds), oldest first. */

@@ -35,14 +35,15 @@ class ChartsRepository {
 
     /** The points of each series, in the order the series are given, within {@code from}–{@code to} when set. */
     List<Series> points(long projectId, String branch, List<SeriesView.Entry> series, Instant from, Instant to) {
-        StringBuilder sql = new StringBuilder("select k.i, h.run_id, h.micros, h.center, h.changed, h.unit"
-                + " from jsonb_to_recordset(cast(:keys as jsonb)) as k(i int, kind text, name text, profile text, target text)"
-                + " cross join lateral (select m.run_id, m.id, m.committed_at, m.center, m.unit,"
-                + " (extract(epoch from m.committed_at) * 1000000)::bigint as micros,"
-                + " m.environment_hash is distinct from lag(m.environment_hash) over w as changed"
-                + " from measurements m"
-                + " where m.project_id = :project and m.branch = :branch and m.kind = k.kind and m.name = k.name"
-                + " and m.profile_name is not distinct from k.profile and m.target is not distinct from k.target");
+        StringBuilder sql = new StringBuilder(
+                "select k.i, h.run_id, h.micros, h.center, h.changed, h.unit"
+                        + " from jsonb_to_recordset(cast(:keys as jsonb)) as k(i int, kind text, name text, profile text, target text)"
+                        + " cross join lateral (select m.run_id, m.id, m.committed_at, m.center, m.unit,"
+                        + " (extract(epoch from m.committed_at) * 1000000)::bigint as micros,"
+                        + " m.environment_hash is distinct from lag(m.environment_hash) over w as changed"
+                        + " from measurements m"
+                        + " where m.project_id = :project and m.branch = :branch and m.kind = k.kind and m.name = k.name"
+                        + " and coalesce(m.profile_name, '') = coalesce(k.profile, '') and coalesce(m.target, '') = coalesce(k.target, '')");
         Map<String, Object> params =
                 new HashMap<>(Map.of("project", projectId, "branch", branch, "keys", keys(series)));
         if (from != null) {
@@ -88,7 +89,7 @@ class ChartsRepository {
                         + " from jsonb_to_recordset(cast(:keys as jsonb)) as k(i int, kind text, name text, profile text, target text)"
                         + " cross join lateral (select m.parts from measurements m"
                         + " where m.project_id = :project and m.branch = :branch and m.kind = k.kind and m.name = k.name"
-                        + " and m.profile_name is not distinct from k.profile and m.target is not distinct from k.target"
+                        + " and coalesce(m.profile_name, '') = coalesce(k.profile, '') and coalesce(m.target, '') = coalesce(k.target, '')"
                         + " order by m.committed_at desc, m.id desc limit 1) h"
                         + " where k.kind = 'size' and h.parts is not null")
                 .setParameter("keys", keys(series))

@@ -180,11 +180,11 @@ class SeriesRepository {
     private static void build(
             SeriesService.SeriesQuery q, StringBuilder sql, Map<String, Object> params, String alias) {
         if (q.profile() != null) {
-            sql.append(" and ").append(alias).append(".profile_name = :profile");
+            sql.append(" and coalesce(").append(alias).append(".profile_name, '') = :profile");
             params.put("profile", q.profile());
         }
         if (q.target() != null) {
-            sql.append(" and ").append(alias).append(".target = :target");
+            sql.append(" and coalesce(").append(alias).append(".target, '') = :target");
             params.put("target", q.target());
         }
     }

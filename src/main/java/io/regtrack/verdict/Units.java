@@ -1,5 +1,7 @@
 package io.regtrack.verdict;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /** Numbers as people read them: sizes in KiB/MiB with the exact bytes, times in ns/µs/ms/s. */
@@ -11,7 +13,7 @@ public final class Units {
         return switch (unit) {
             case "bytes" -> bytes(value);
             case "seconds" -> seconds(value);
-            case Kinds.COUNT -> String.format(Locale.ROOT, "%,d", Math.round(value));
+            case Kinds.COUNT -> grouped(Math.round(value));
             default -> plain(value) + (unit.isEmpty() ? "" : " " + unit);
         };
     }
@@ -27,7 +29,10 @@ public final class Units {
         if (percent == null) {
             return "";
         }
-        return String.format(Locale.ROOT, "%+.2f %%", percent);
+        if (!Double.isFinite(percent)) {
+            return String.format(Locale.ROOT, "%+.2f %%", percent);
+        }
+        return (percent >= 0 ? "+" : "-") + fixed(Math.abs(percent), 2) + " %";
     }
 
     /** Short, for a badge: sizes in KiB/MiB without the exact bytes; other units as {@link #format}. */
@@ -36,17 +41,17 @@ public final class Units {
     }
 
     static String bytes(double value) {
-        String grouped = String.format(Locale.ROOT, "%,d B", (long) value);
+        String grouped = grouped((long) value) + " B";
         return Math.abs(value) < 1024 ? grouped : binary(value) + " (" + grouped + ")";
     }
 
     private static String binary(double value) {
         if (Math.abs(value) < 1024) {
-            return String.format(Locale.ROOT, "%,d B", (long) value);
+            return grouped((long) value) + " B";
         }
         return Math.abs(value) < 1024 * 1024
-                ? String.format(Locale.ROOT, "%.1f KiB", value / 1024)
-                : String.format(Locale.ROOT, "%.2f MiB", value / (1024 * 1024));
+                ? fixed(value / 1024, 1) + " KiB"
+                : fixed(value / (1024 * 1024), 2) + " MiB";
     }
 
     static String seconds(double value) {
@@ -55,21 +60,54 @@ public final class Units {
             return "0 s";
         }
         if (abs < 1e-6) {
-            return String.format(Locale.ROOT, "%.1f ns", value * 1e9);
+            return fixed(value * 1e9, 1) + " ns";
         }
         if (abs < 1e-3) {
-            return String.format(Locale.ROOT, "%.2f µs", value * 1e6);
+            return fixed(value * 1e6, 2) + " µs";
         }
         if (abs < 1) {
-            return String.format(Locale.ROOT, "%.2f ms", value * 1e3);
+            return fixed(value * 1e3, 2) + " ms";
         }
-        return String.format(Locale.ROOT, "%.3f s", value);
+        return fixed(value, 3) + " s";
     }
 
     static String plain(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return String.format(Locale.ROOT, "%,d", (long) value);
+            return grouped((long) value);
         }
         return String.format(Locale.ROOT, "%.4g", value);
+    }
+
+    /**
+     * {@code value} with {@code decimals} digits, rounded half up from its shortest decimal form, as
+     * {@code %.Nf} writes it; without {@link java.util.Formatter}, which an upload's answer would
+     * otherwise call a few hundred times.
+     */
+    static String fixed(double value, int decimals) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        String text = BigDecimal.valueOf(value)
+                .setScale(decimals, RoundingMode.HALF_UP)
+                .toPlainString();
+        return value < 0 && !text.startsWith("-") ? "-" + text : text;
+    }
+
+    /** A whole number with a comma between thousands, as {@code %,d} writes it. */
+    static String grouped(long value) {
+        String digits = Long.toString(value);
+        int start = value < 0 ? 1 : 0;
+        int length = digits.length() - start;
+        if (length <= 3) {
+            return digits;
+        }
+        StringBuilder out = new StringBuilder(digits.length() + length / 3).append(digits, 0, start);
+        for (int i = start; i < digits.length(); i++) {
+            if (i > start && (digits.length() - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(digits.charAt(i));
+        }
+        return out.toString();
     }
 }
