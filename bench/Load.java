@@ -97,17 +97,17 @@ public class Load {
             }
         }
         Files.createDirectories(home);
-        if (opts.containsKey("statements")) {
-            Path conf = home.resolve("postgres/postgresql.conf");
-            if (Files.exists(conf) && !Files.readString(conf).contains("pg_stat_statements")) {
-                Files.writeString(conf, "\nshared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.track = all\n",
-                        java.nio.file.StandardOpenOption.APPEND);
-            }
-        }
         pgPort = freePort();
         try {
             double[] first = start();
             say("first start (this data directory): Quarkus %.2f s, ready after %.2f s", first[0], first[1]);
+            Path conf = home.resolve("postgres/postgresql.conf");
+            if (opts.containsKey("statements") && !Files.readString(conf).contains("pg_stat_statements")) {
+                Files.writeString(conf, "\nshared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.track = all\n",
+                        java.nio.file.StandardOpenOption.APPEND);
+                stop(); // the library is loaded at the database's start
+                start();
+            }
             String admin = Files.readString(home.resolve("admin-token")).trim();
             if (phase("ingest")) {
                 ingest(admin);

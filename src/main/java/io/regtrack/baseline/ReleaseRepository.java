@@ -2,9 +2,12 @@ package io.regtrack.baseline;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.Session;
 
 @ApplicationScoped
 public class ReleaseRepository implements PanacheRepository<Release> {
@@ -21,11 +24,16 @@ public class ReleaseRepository implements PanacheRepository<Release> {
 
     /** Gives the commit's releases that have no commit time yet this one. */
     public void dateCommit(long projectId, String commit, Instant committedAt) {
-        update(
-                "committedAt = ?1 where projectId = ?2 and commitSha = ?3 and committedAt is null",
-                committedAt,
-                projectId,
-                commit);
+        // Plain JDBC: run on every upload, where a query language update's translation showed.
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement s = connection.prepareStatement("update releases set committed_at = ?"
+                    + " where project_id = ? and commit_sha = ? and committed_at is null")) {
+                s.setObject(1, committedAt.atOffset(ZoneOffset.UTC));
+                s.setLong(2, projectId);
+                s.setString(3, commit);
+                s.executeUpdate();
+            }
+        });
     }
 
     public List<Release> newestFirst(long projectId, int limit) {

@@ -3,12 +3,16 @@ package io.regtrack.run;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.regtrack.verdict.SeriesKey;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
 
 @ApplicationScoped
@@ -55,44 +59,53 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
         if (series.isEmpty()) {
             return byKey;
         }
-        String sql = "select k.kind, k.name, h.run_id, h.committed_at, h.center"
-                + " from jsonb_to_recordset(cast(:keys as jsonb)) as k(kind text, name text)"
+        String sql = "select k.kind, k.name, h.run_id, (extract(epoch from h.committed_at) * 1000000)::bigint, h.center"
+                + " from jsonb_to_recordset(cast(? as jsonb)) as k(kind text, name text)"
                 + " cross join lateral (select m.run_id, m.center, m.committed_at, m.id from measurements m"
-                + " where m.project_id = :project and m.branch = :branch and m.kind = k.kind and m.name = k.name"
-                + (newest ? "" : " and m.committed_at < :at and m.run_id <> :run")
-                + " and coalesce(m.profile_name, '') = coalesce(cast(:profile as text), '')"
-                + " and coalesce(m.target, '') = coalesce(cast(:target as text), '')"
-                + " order by m.committed_at desc, m.id desc limit :limit) h"
+                + " where m.project_id = ? and m.branch = ? and m.kind = k.kind and m.name = k.name"
+                + " and coalesce(m.profile_name, '') = coalesce(?, '')"
+                + " and coalesce(m.target, '') = coalesce(?, '')"
+                + (newest ? "" : " and m.committed_at < ? and m.run_id <> ?")
+                + " order by m.committed_at desc, m.id desc limit ?) h"
                 + " order by k.kind, k.name, h.committed_at, h.id";
-        var query = getEntityManager()
-                .createNativeQuery(sql)
-                .setParameter("keys", toJson(series))
-                .setParameter("project", run.projectId)
-                .setParameter("branch", run.branch)
-                .setParameter("target", run.target)
-                .setParameter("profile", run.profileName)
-                .setParameter("limit", limit);
-        if (!newest) {
-            query.setParameter("at", run.committedAt).setParameter("run", run.id);
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        for (Object[] row : rows) {
-            byKey.computeIfAbsent(new SeriesKey((String) row[0], (String) row[1]), k -> new ArrayList<>())
-                    .add(new WindowPoint(
-                            ((Number) row[2]).longValue(), toInstant(row[3]), ((Number) row[4]).doubleValue()));
-        }
+        // Plain JDBC: read on every upload, where a native query's per-call result typing showed.
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement q = connection.prepareStatement(sql)) {
+                int i = 0;
+                q.setString(++i, toJson(series));
+                q.setLong(++i, run.projectId);
+                q.setString(++i, run.branch);
+                q.setString(++i, run.profileName);
+                q.setString(++i, run.target);
+                if (!newest) {
+                    q.setObject(++i, run.committedAt.atOffset(ZoneOffset.UTC));
+                    q.setLong(++i, run.id);
+                }
+                q.setInt(++i, limit);
+                try (ResultSet r = q.executeQuery()) {
+                    SeriesKey key = null;
+                    List<WindowPoint> points = null;
+                    while (r.next()) {
+                        String kind = r.getString(1);
+                        String name = r.getString(2);
+                        if (key == null
+                                || !key.kind().equals(kind)
+                                || !key.name().equals(name)) {
+                            key = new SeriesKey(kind, name);
+                            points = new ArrayList<>();
+                            byKey.put(key, points);
+                        }
+                        long micros = r.getLong(4);
+                        points.add(new WindowPoint(
+                                r.getLong(3),
+                                Instant.ofEpochSecond(
+                                        Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L),
+                                r.getDouble(5)));
+                    }
+                }
+            }
+        });
         return byKey;
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 
     private static String toJson(List<SeriesKey> keys) {

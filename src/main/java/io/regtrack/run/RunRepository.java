@@ -3,20 +3,35 @@ package io.regtrack.run;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
 
 @ApplicationScoped
 public class RunRepository implements PanacheRepository<Run> {
 
+    /** Looked up by its id first (plain JDBC: asked on every upload with a key, found rarely). */
     public Optional<Run> findByIdempotencyKey(long projectId, String key) {
-        return find("projectId = ?1 and idempotencyKey = ?2", projectId, key).firstResultOptional();
+        Long id = getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement s =
+                    connection.prepareStatement("select id from runs where project_id = ? and idempotency_key = ?")) {
+                s.setLong(1, projectId);
+                s.setString(2, key);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? r.getLong(1) : null;
+                }
+            }
+        });
+        return id == null ? Optional.empty() : readOnly(id);
     }
 
     /** The request fingerprint stored under each of these idempotency keys that is taken, in one read. */
@@ -59,26 +74,28 @@ public class RunRepository implements PanacheRepository<Run> {
      * same however many runs were uploaded since the release.
      */
     public Optional<Run> newestReleaseRun(long projectId, String commit, Instant at, BuildKey build) {
-        @SuppressWarnings("unchecked")
-        List<Run> found = getEntityManager()
-                .createNativeQuery(
-                        "select r.* from releases rel cross join lateral (select * from runs r"
-                                + " where r.project_id = rel.project_id and r.commit_sha = rel.commit_sha"
-                                + " and r.committed_at <= :at"
-                                + " and r.target is not distinct from cast(:target as text)"
-                                + " and r.profile_name is not distinct from cast(:profile as text)"
-                                + " order by r.committed_at desc, r.received_at desc, r.id desc limit 1) r"
-                                + " where rel.project_id = :project and rel.commit_sha <> :commit"
-                                + " order by r.committed_at desc, r.received_at desc, r.id desc limit 1",
-                        Run.class)
-                .setParameter("project", projectId)
-                .setParameter("commit", commit)
-                .setParameter("at", at)
-                .setParameter("target", build.target())
-                .setParameter("profile", build.profile())
-                .setHint(HibernateHints.HINT_READ_ONLY, true)
-                .getResultList();
-        return found.stream().findFirst();
+        String sql = "select r.id from releases rel cross join lateral (select r.id, r.committed_at, r.received_at"
+                + " from runs r where r.project_id = rel.project_id and r.commit_sha = rel.commit_sha"
+                + " and r.committed_at <= ?"
+                + " and r.target is not distinct from cast(? as text)"
+                + " and r.profile_name is not distinct from cast(? as text)"
+                + " order by r.committed_at desc, r.received_at desc, r.id desc limit 1) r"
+                + " where rel.project_id = ? and rel.commit_sha <> ?"
+                + " order by r.committed_at desc, r.received_at desc, r.id desc limit 1";
+        // Plain JDBC for the id (asked on every upload), then the run as any other read of one.
+        Long id = getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement s = connection.prepareStatement(sql)) {
+                s.setObject(1, at.atOffset(ZoneOffset.UTC));
+                s.setString(2, build.target());
+                s.setString(3, build.profile());
+                s.setLong(4, projectId);
+                s.setString(5, commit);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? r.getLong(1) : null;
+                }
+            }
+        });
+        return id == null ? Optional.empty() : readOnly(id);
     }
 
     /** The newest run on a branch, of one build when {@code build} is given. */
@@ -182,4 +199,13 @@ public class RunRepository implements PanacheRepository<Run> {
     }
 
     public record RunCursor(Instant committedAt, long id) {}
+
+    /** A stored run, never compared with a snapshot at the flush: stored runs do not change. */
+    private Optional<Run> readOnly(long id) {
+        return getEntityManager()
+                .unwrap(Session.class)
+                .byId(Run.class)
+                .withReadOnly(true)
+                .loadOptional(id);
+    }
 }
