@@ -2,6 +2,7 @@ package io.regtrack.alert;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
+import io.regtrack.db.Jdbc;
 import io.regtrack.run.BuildKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 
 @ApplicationScoped
 public class AlertRepository implements PanacheRepository<Alert> {
@@ -19,23 +21,25 @@ public class AlertRepository implements PanacheRepository<Alert> {
      * acknowledged, or whose culprit is one of these runs.
      */
     public List<Alert> liveOrOfRuns(long projectId, String branch, BuildKey build, Collection<Long> culpritRunIds) {
-        @SuppressWarnings("unchecked")
-        List<Alert> found = getEntityManager()
-                .createNativeQuery(
-                        "select * from alerts where project_id = :project and branch = :branch"
-                                + " and target is not distinct from cast(:target as text)"
-                                + " and profile_name is not distinct from cast(:profile as text)"
-                                + " and (status = any(cast(:live as text[]))"
-                                + " or culprit_run_id = any(cast(:runs as bigint[])))",
-                        Alert.class)
-                .setParameter("project", projectId)
-                .setParameter("branch", branch)
-                .setParameter("target", build.target())
-                .setParameter("profile", build.profile())
-                .setParameter("live", array(AlertStatus.LIVE))
-                .setParameter("runs", array(culpritRunIds))
-                .getResultList();
-        return found;
+        // Ids by plain JDBC (on every upload; usually none), then the alerts as managed entities.
+        List<Long> ids = Jdbc.ids(
+                getEntityManager(),
+                "select id from alerts where project_id = ? and branch = ?"
+                        + " and target is not distinct from cast(? as text)"
+                        + " and profile_name is not distinct from cast(? as text)"
+                        + " and (status = any(cast(? as text[])) or culprit_run_id = any(cast(? as bigint[])))",
+                projectId,
+                branch,
+                build.target(),
+                build.profile(),
+                array(AlertStatus.LIVE),
+                array(culpritRunIds));
+        return ids.isEmpty()
+                ? List.of()
+                : getEntityManager()
+                        .unwrap(Session.class)
+                        .byMultipleIds(Alert.class)
+                        .multiLoad(ids);
     }
 
     /** A PostgreSQL array literal of plain words or numbers. */

@@ -1,13 +1,11 @@
 package io.regtrack.baseline;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.regtrack.db.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.hibernate.Session;
 
 @ApplicationScoped
 public class ReleaseRepository implements PanacheRepository<Release> {
@@ -24,16 +22,12 @@ public class ReleaseRepository implements PanacheRepository<Release> {
 
     /** Gives the commit's releases that have no commit time yet this one. */
     public void dateCommit(long projectId, String commit, Instant committedAt) {
-        // Plain JDBC: run on every upload, where a query language update's translation showed.
-        getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement s = connection.prepareStatement("update releases set committed_at = ?"
-                    + " where project_id = ? and commit_sha = ? and committed_at is null")) {
-                s.setObject(1, committedAt.atOffset(ZoneOffset.UTC));
-                s.setLong(2, projectId);
-                s.setString(3, commit);
-                s.executeUpdate();
-            }
-        });
+        Jdbc.update( // on every upload
+                getEntityManager(),
+                "update releases set committed_at = ? where project_id = ? and commit_sha = ? and committed_at is null",
+                committedAt,
+                projectId,
+                commit);
     }
 
     public List<Release> newestFirst(long projectId, int limit) {

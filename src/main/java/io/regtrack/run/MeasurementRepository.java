@@ -1,18 +1,19 @@
 package io.regtrack.run;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.regtrack.db.Jdbc;
 import io.regtrack.verdict.SeriesKey;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.PreparedStatement;
+import java.sql.Array;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
 
 @ApplicationScoped
@@ -20,12 +21,52 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Long>> PARTS =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {};
 
-    /** A run's measurements; read-only, as stored measurements never change. */
+    /** A run's measurements, by kind and name; not managed, as stored measurements never change. */
     public List<Measurement> ofRun(long runId) {
-        return find("runId = ?1 order by kind, name", runId)
-                .withHint(HibernateHints.HINT_READ_ONLY, true)
-                .list();
+        return Jdbc.query(
+                getEntityManager(),
+                "select id, run_id, project_id, branch, committed_at, profile_name, target, environment_hash, kind,"
+                        + " name, unit, value, samples, center, cast(parts as text) from measurements"
+                        + " where run_id = ? order by kind, name",
+                MeasurementRepository::measurement,
+                runId);
+    }
+
+    private static Measurement measurement(ResultSet r) throws SQLException {
+        Measurement m = new Measurement();
+        m.id = r.getLong(1);
+        m.runId = r.getLong(2);
+        m.projectId = r.getLong(3);
+        m.branch = r.getString(4);
+        m.committedAt = r.getObject(5, OffsetDateTime.class).toInstant();
+        m.profileName = r.getString(6);
+        m.target = r.getString(7);
+        m.environmentHash = r.getString(8);
+        m.kind = r.getString(9);
+        m.name = r.getString(10);
+        m.unit = r.getString(11);
+        m.value = r.getObject(12, Double.class);
+        Array samples = r.getArray(13);
+        if (samples != null) {
+            Double[] values = (Double[]) samples.getArray();
+            m.samples = new double[values.length];
+            for (int i = 0; i < values.length; i++) {
+                m.samples[i] = values[i];
+            }
+        }
+        m.center = r.getDouble(14);
+        String parts = r.getString(15);
+        if (parts != null) {
+            try {
+                m.parts = JSON.readValue(parts, PARTS);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new SQLException("stored parts are not JSON", e);
+            }
+        }
+        return m;
     }
 
     public List<Measurement> ofRuns(Collection<Long> runIds) {
@@ -68,43 +109,31 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
                 + (newest ? "" : " and m.committed_at < ? and m.run_id <> ?")
                 + " order by m.committed_at desc, m.id desc limit ?) h"
                 + " order by k.kind, k.name, h.committed_at, h.id";
-        // Plain JDBC: read on every upload, where a native query's per-call result typing showed.
-        getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement q = connection.prepareStatement(sql)) {
-                int i = 0;
-                q.setString(++i, toJson(series));
-                q.setLong(++i, run.projectId);
-                q.setString(++i, run.branch);
-                q.setString(++i, run.profileName);
-                q.setString(++i, run.target);
-                if (!newest) {
-                    q.setObject(++i, run.committedAt.atOffset(ZoneOffset.UTC));
-                    q.setLong(++i, run.id);
-                }
-                q.setInt(++i, limit);
-                try (ResultSet r = q.executeQuery()) {
-                    SeriesKey key = null;
-                    List<WindowPoint> points = null;
-                    while (r.next()) {
-                        String kind = r.getString(1);
-                        String name = r.getString(2);
-                        if (key == null
-                                || !key.kind().equals(kind)
-                                || !key.name().equals(name)) {
-                            key = new SeriesKey(kind, name);
-                            points = new ArrayList<>();
-                            byKey.put(key, points);
-                        }
-                        long micros = r.getLong(4);
-                        points.add(new WindowPoint(
-                                r.getLong(3),
-                                Instant.ofEpochSecond(
-                                        Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L),
-                                r.getDouble(5)));
-                    }
-                }
-            }
-        });
+        List<Object> params = new ArrayList<>(List.of(toJson(series), run.projectId, run.branch));
+        params.add(run.profileName);
+        params.add(run.target);
+        if (!newest) {
+            params.add(run.committedAt);
+            params.add(run.id);
+        }
+        params.add(limit);
+        Jdbc.query(
+                        getEntityManager(),
+                        sql,
+                        r -> {
+                            long micros = r.getLong(4);
+                            return Map.entry(
+                                    new SeriesKey(r.getString(1), r.getString(2)),
+                                    new WindowPoint(
+                                            r.getLong(3),
+                                            Instant.ofEpochSecond(
+                                                    Math.floorDiv(micros, 1_000_000),
+                                                    Math.floorMod(micros, 1_000_000) * 1_000L),
+                                            r.getDouble(5)));
+                        },
+                        params.toArray())
+                .forEach(e -> byKey.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
         return byKey;
     }
 

@@ -2,11 +2,9 @@ package io.regtrack.run;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
+import io.regtrack.db.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,24 +12,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hibernate.Session;
-import org.hibernate.jpa.HibernateHints;
 
 @ApplicationScoped
 public class RunRepository implements PanacheRepository<Run> {
 
-    /** Looked up by its id first (plain JDBC: asked on every upload with a key, found rarely). */
+    /** Looked up by its id first: asked on every upload with a key, found rarely. */
     public Optional<Run> findByIdempotencyKey(long projectId, String key) {
-        Long id = getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement s =
-                    connection.prepareStatement("select id from runs where project_id = ? and idempotency_key = ?")) {
-                s.setLong(1, projectId);
-                s.setString(2, key);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? r.getLong(1) : null;
-                }
-            }
-        });
-        return id == null ? Optional.empty() : readOnly(id);
+        return Jdbc.ids(
+                        getEntityManager(),
+                        "select id from runs where project_id = ? and idempotency_key = ?",
+                        projectId,
+                        key)
+                .stream()
+                .findFirst()
+                .flatMap(this::readOnly);
     }
 
     /** The request fingerprint stored under each of these idempotency keys that is taken, in one read. */
@@ -82,20 +76,9 @@ public class RunRepository implements PanacheRepository<Run> {
                 + " order by r.committed_at desc, r.received_at desc, r.id desc limit 1) r"
                 + " where rel.project_id = ? and rel.commit_sha <> ?"
                 + " order by r.committed_at desc, r.received_at desc, r.id desc limit 1";
-        // Plain JDBC for the id (asked on every upload), then the run as any other read of one.
-        Long id = getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement s = connection.prepareStatement(sql)) {
-                s.setObject(1, at.atOffset(ZoneOffset.UTC));
-                s.setString(2, build.target());
-                s.setString(3, build.profile());
-                s.setLong(4, projectId);
-                s.setString(5, commit);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? r.getLong(1) : null;
-                }
-            }
-        });
-        return id == null ? Optional.empty() : readOnly(id);
+        return Jdbc.ids(getEntityManager(), sql, at, build.target(), build.profile(), projectId, commit).stream()
+                .findFirst()
+                .flatMap(this::readOnly);
     }
 
     /** The newest run on a branch, of one build when {@code build} is given. */
@@ -128,13 +111,16 @@ public class RunRepository implements PanacheRepository<Run> {
 
     /** Other uploads of the same commit (rebuilds), oldest first. */
     public List<Run> otherUploadsOf(long projectId, String commit, long excludedRunId) {
-        return find(
-                        "projectId = ?1 and commitSha = ?2 and id <> ?3 order by receivedAt, id",
+        return Jdbc.ids(
+                        getEntityManager(),
+                        "select id from runs where project_id = ? and commit_sha = ? and id <> ?"
+                                + " order by received_at, id",
                         projectId,
                         commit,
                         excludedRunId)
-                .withHint(HibernateHints.HINT_READ_ONLY, true)
-                .list();
+                .stream()
+                .flatMap(id -> readOnly(id).stream())
+                .toList();
     }
 
     /** Every upload of a commit, newest upload first. */
