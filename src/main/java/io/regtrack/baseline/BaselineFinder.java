@@ -54,10 +54,6 @@ public class BaselineFinder {
 
     /** A run as a baseline, with its commit's release tag when it is a release. */
     public Found found(Run run) {
-        return new Found(
-                run,
-                releases.findByCommit(run.projectId, run.commitSha)
-                        .map(rel -> rel.tag)
-                        .orElse(null));
+        return new Found(run, releases.tagOf(run.projectId, run.commitSha).orElse(null));
     }
 }

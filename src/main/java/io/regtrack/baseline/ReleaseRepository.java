@@ -14,10 +14,17 @@ public class ReleaseRepository implements PanacheRepository<Release> {
         return find("projectId = ?1 and tag = ?2", projectId, tag).firstResultOptional();
     }
 
-    /** The newest tag on a commit, if the commit is a release. */
-    public Optional<Release> findByCommit(long projectId, String commit) {
-        return find("projectId = ?1 and commitSha = ?2 order by createdAt desc, id desc", projectId, commit)
-                .firstResultOptional();
+    /** The newest tag on a commit, if the commit is a release (asked for every baseline). */
+    public Optional<String> tagOf(long projectId, String commit) {
+        return Jdbc.query(
+                        getEntityManager(),
+                        "select tag from releases where project_id = ? and commit_sha = ?"
+                                + " order by created_at desc, id desc limit 1",
+                        r -> r.getString(1),
+                        projectId,
+                        commit)
+                .stream()
+                .findFirst();
     }
 
     /** Gives the commit's releases that have no commit time yet this one. */

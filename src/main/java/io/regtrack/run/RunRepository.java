@@ -162,10 +162,7 @@ public class RunRepository implements PanacheRepository<Run> {
      * check-then-insert of a release or an alert stays correct when uploads arrive together.
      */
     public void lock(String key) {
-        getEntityManager()
-                .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, key)
-                .getSingleResult();
+        Jdbc.query(getEntityManager(), "select pg_advisory_xact_lock(hashtextextended(?, 0))", r -> 1, key);
     }
 
     /** Newest commit first; after (committedAt, id) when a page position is given. */
