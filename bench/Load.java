@@ -429,7 +429,30 @@ public class Load {
         figure("start on existing data: Quarkus' 'started in', median s", String.format("%.2f", median(quarkus)), load);
         figure("start on existing data: launch to /q/health/ready UP, median s", String.format("%.2f", median(ready)), load);
         figure("resident memory right after a start (VmRSS)", rss() + " MB", loadAverage());
+        // The same with a class archive written by one training start (README, "Start faster").
+        Path archive = home.resolve("regtrack.jsa");
+        Files.deleteIfExists(archive);
+        stop();
+        extraJvm = List.of("-XX:ArchiveClassesAtExit=" + archive);
+        start();
+        stop(); // the archive is written as the JVM exits
+        extraJvm = List.of("-XX:SharedArchiveFile=" + archive);
+        load = loadAverage();
+        for (int i = 0; i < n; i++) {
+            stop();
+            double[] t = start();
+            quarkus[i] = t[0];
+            ready[i] = t[1];
+            say("start with the class archive: Quarkus %.2f s, ready after %.2f s", t[0], t[1]);
+        }
+        extraJvm = List.of();
+        Arrays.sort(quarkus);
+        Arrays.sort(ready);
+        figure("start with a class archive: Quarkus' 'started in', median s", String.format("%.2f", median(quarkus)), load);
+        figure("start with a class archive: launch to /q/health/ready UP, median s", String.format("%.2f", median(ready)), load);
     }
+
+    List<String> extraJvm = List.of();
 
     /** Starts the service; answers Quarkus' own start-up figure and the seconds until ready. */
     double[] start() throws Exception {
@@ -440,6 +463,7 @@ public class Load {
         if (opts.containsKey("jvm")) {
             command.addAll(Arrays.asList(opts.get("jvm").trim().split("\\s+")));
         }
+        command.addAll(extraJvm);
         command.addAll(List.of(
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.http.host=127.0.0.1",
