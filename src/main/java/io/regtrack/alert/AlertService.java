@@ -239,7 +239,7 @@ public class AlertService {
     }
 
     /** How far an exact series may move without a step: the size rule, or its percentage for counts. */
-    private static DoubleUnaryOperator allowance(String kind, String name, Thresholds thresholds) {
+    static DoubleUnaryOperator allowance(String kind, String name, Thresholds thresholds) {
         Thresholds.Size rule = thresholds.sizeFor(name);
         return Kinds.SIZE.equals(kind) ? rule::allowance : rule::countAllowance;
     }

@@ -9,6 +9,7 @@ import io.regtrack.comparison.ComparisonService;
 import io.regtrack.git.Sha;
 import io.regtrack.ingest.RunUpload.MeasurementUpload;
 import io.regtrack.project.Project;
+import io.regtrack.project.ProjectService;
 import io.regtrack.run.EnvironmentHash;
 import io.regtrack.run.Measurement;
 import io.regtrack.run.MeasurementRepository;
@@ -37,6 +38,7 @@ class RunWriter {
 
     private static final String IDEMPOTENCY_CONSTRAINT = "uq_runs_idempotency";
 
+    private final ProjectService projects;
     private final RunRepository runs;
     private final MeasurementRepository measurements;
     private final ReleaseService releases;
@@ -48,6 +50,7 @@ class RunWriter {
     private final Event<RunJudged> judged;
 
     RunWriter(
+            ProjectService projects,
             RunRepository runs,
             MeasurementRepository measurements,
             ReleaseService releases,
@@ -57,6 +60,7 @@ class RunWriter {
             Session session,
             Event<RunJudged> judged) {
         this.judged = judged;
+        this.projects = projects;
         this.session = session;
         this.alerts = alerts;
         this.runs = runs;
@@ -73,6 +77,7 @@ class RunWriter {
             List<MeasurementUpload> measured,
             String requestHash,
             EffectiveProfile.Result profile) {
+        projects.holdForUpload(project);
         Instant now = Instant.now();
         Run run = new Run();
         run.projectId = project.id;

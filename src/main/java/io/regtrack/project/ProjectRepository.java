@@ -24,4 +24,33 @@ public class ProjectRepository implements PanacheRepository<Project> {
     public List<Project> listAll() {
         return list("order by slug");
     }
+
+    /**
+     * Holds a project's runs for an upload until the transaction ends: uploads share the hold, a
+     * deletion ({@link #holdAlone}) has it alone, so no upload judges against a run being deleted
+     * nor stores into a project being deleted. False when the project is gone meanwhile.
+     */
+    boolean holdShared(long projectId) {
+        getEntityManager()
+                .createNativeQuery("select pg_advisory_xact_lock_shared(hashtextextended(?1, 0))")
+                .setParameter(1, holdKey(projectId))
+                .getSingleResult();
+        return !getEntityManager()
+                .createNativeQuery("select 1 from projects where id = ?1")
+                .setParameter(1, projectId)
+                .getResultList()
+                .isEmpty();
+    }
+
+    /** Holds a project's runs alone until the transaction ends, once every upload in progress ended. */
+    void holdAlone(long projectId) {
+        getEntityManager()
+                .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, holdKey(projectId))
+                .getSingleResult();
+    }
+
+    private static String holdKey(long projectId) {
+        return "runs " + projectId;
+    }
 }

@@ -114,18 +114,23 @@ public class RunRepository implements PanacheRepository<Run> {
 
     /** Writes a stored run's status and answer, its only columns that are written after its insert. */
     public void storeAnswer(Run run) {
+        storeAnswer(run.id, run.status, run.comparison);
+    }
+
+    /** Writes a stored run's status and answer, by id, as {@link #storeAnswer(Run)} does. */
+    public void storeAnswer(long runId, String status, com.fasterxml.jackson.databind.JsonNode answer) {
         String comparison;
         try {
-            comparison = JSON.writeValueAsString(run.comparison);
+            comparison = JSON.writeValueAsString(answer);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Could not write a run's answer", e);
         }
         getEntityManager()
                 .createNativeQuery(
                         "update runs set status = :status, comparison = cast(:comparison as jsonb) where id = :id")
-                .setParameter("status", run.status)
+                .setParameter("status", status)
                 .setParameter("comparison", comparison)
-                .setParameter("id", run.id)
+                .setParameter("id", runId)
                 .executeUpdate();
     }
 
