@@ -32,7 +32,8 @@ class RunDeletionRepository {
 
     /**
      * Removes the run and its measurements (their series' blocks and catalogue follow by trigger);
-     * alerts detected by it go with it, and alerts and releases' runs that named it forget it.
+     * an alert still detected by it goes with it, an alert that came after it as a release keeps
+     * the release's tag only.
      */
     void delete(long runId) {
         em.createNativeQuery("delete from measurements where run_id = :run")
