@@ -113,26 +113,61 @@ public class AlertRederivation {
                         .filter(a -> outcomes.stream().noneMatch(o -> o.alert() == a))
                         .forEach(a -> held.add(claim(a, a.culpritRunId))));
         List<Outcome> moving = new ArrayList<>();
+        List<Alert> removing = new ArrayList<>();
         List<Outcome> ordered = new ArrayList<>(outcomes);
         // A change still at its own culprit is the record kept when another one moves onto it.
         ordered.sort(Comparator.comparing(o -> !Objects.equals(newCulprit(o), o.alert().culpritRunId)));
         for (Outcome o : ordered) {
             Long culprit = newCulprit(o);
             if (o.rederived() == null || (culprit != null && !held.add(claim(o.alert(), culprit)))) {
-                alerts.delete(o.alert());
+                removing.add(o.alert());
             } else {
                 moving.add(o);
             }
         }
+        Instant now = Instant.now();
+        Set<Long> gone = new HashSet<>();
+        removing.forEach(a -> gone.add(a.id));
+        removing.forEach(a -> fixesOf(a, null, gone, now));
+        removing.forEach(alerts::delete);
         alerts.flush(); // removed before any moves onto a culprit they held
         Set<Long> named = new HashSet<>();
         moving.forEach(o -> o.rest().forEach(p -> named.add(p.runId())));
         Map<Long, String> commits = runs.commitsOf(named);
-        Instant now = Instant.now();
         for (Outcome o : moving) {
+            String was = fixingCommit(o.alert());
             move(o, commits, now);
+            if (!was.equals(fixingCommit(o.alert()))) {
+                fixesOf(o.alert(), was, gone, now);
+            }
         }
         alerts.flush();
+    }
+
+    /**
+     * The regressions a change marked fixed follow it: to its new commit when it moved
+     * ({@code was} its commit before), open again when it went with the run ({@code was} null).
+     */
+    private void fixesOf(Alert change, String was, Set<Long> gone, Instant now) {
+        String from = was == null ? fixingCommit(change) : was;
+        for (Alert regression : alerts.fixedFrom(change, AlertService.fixedFrom(from))) {
+            if (gone.contains(regression.id)) {
+                continue;
+            }
+            if (was == null) {
+                regression.status = AlertStatus.OPEN.wire();
+                regression.note = "Open again: the change back (commit " + from + ") was deleted";
+            } else {
+                regression.note = regression.note.replace(
+                        AlertService.fixedFrom(was), AlertService.fixedFrom(fixingCommit(change)));
+            }
+            regression.updatedAt = now;
+        }
+    }
+
+    /** The commit a fix by this change names (see {@link AlertService}). */
+    private static String fixingCommit(Alert change) {
+        return change.culpritCommit != null ? change.culpritCommit : change.detectedCommit;
     }
 
     private void move(Outcome o, Map<Long, String> commits, Instant now) {

@@ -58,6 +58,22 @@ public class AlertRepository implements PanacheRepository<Alert> {
         return found;
     }
 
+    /** The regressions of a change's series that are fixed with a note ending in {@code ending}. */
+    public List<Alert> fixedFrom(Alert change, String ending) {
+        BuildKey build = new BuildKey(change.target, change.profileName);
+        Parameters params = Parameters.with("project", change.projectId)
+                .and("branch", change.branch)
+                .and("kind", change.kind)
+                .and("name", change.name)
+                .and("fixed", AlertStatus.FIXED.wire())
+                .and("ending", "%" + ending); // commits are hexadecimal: no wildcard in them
+        build.parameters().forEach(params::and);
+        return list(
+                "projectId = :project and branch = :branch and kind = :kind and name = :name and status = :fixed"
+                        + " and note like :ending" + build.condition(""),
+                params);
+    }
+
     /** A PostgreSQL array literal of plain words or numbers. */
     private static String array(Collection<?> values) {
         return values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));

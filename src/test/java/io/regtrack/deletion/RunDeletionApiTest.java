@@ -155,6 +155,40 @@ class RunDeletionApiTest {
         assertThat(series.getList("points.value", Double.class)).hasSize(5).containsOnly(100_000.0);
     }
 
+    @Test
+    void aRegressionFixedByADeletedRunFollowsItsFix() {
+        String slug = project("delete-fix", false);
+        String ci = token(slug, "ingest");
+        long[] runs = new long[9];
+        for (int n = 1; n <= 7; n++) {
+            runs[n] = upload(slug, ci, n, n < 5 || n == 7 ? 100_000 : 150_000, null);
+        }
+        runs[8] = upload(slug, ci, 8, 100_000, null);
+        JsonPath regression = admin().get("/api/v1/projects/" + slug + "/alerts")
+                .then()
+                .extract()
+                .jsonPath();
+        assertThat(regression.getString("[0].status")).isEqualTo("fixed");
+        assertThat(regression.getString("[0].note")).endsWith("from commit " + sha(7));
+
+        delete(slug, runs[7]); // the level came back at the next run: the fix moves there
+        JsonPath moved = admin().get("/api/v1/projects/" + slug + "/alerts")
+                .then()
+                .extract()
+                .jsonPath();
+        assertThat(moved.getString("[0].status")).isEqualTo("fixed");
+        assertThat(moved.getString("[0].note")).endsWith("from commit " + sha(8));
+
+        delete(slug, runs[8]); // no run brings it back any more: open again
+        JsonPath open = admin().get("/api/v1/projects/" + slug + "/alerts")
+                .then()
+                .extract()
+                .jsonPath();
+        assertThat(open.getString("[0].status")).isEqualTo("open");
+        assertThat(open.getLong("[0].culprit.runId")).isEqualTo(runs[5]);
+        assertThat(alerts(slug).getList("direction")).containsExactly("regression");
+    }
+
     private static io.restassured.response.ValidatableResponse series(String slug, String token) {
         return as(token)
                 .queryParam("kind", "size")
