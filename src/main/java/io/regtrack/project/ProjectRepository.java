@@ -35,6 +35,7 @@ public class ProjectRepository implements PanacheRepository<Project> {
                 .createNativeQuery("select pg_advisory_xact_lock_shared(hashtextextended(?1, 0))")
                 .setParameter(1, holdKey(projectId))
                 .getSingleResult();
+        // A statement of its own: it reads what was committed while the hold was awaited.
         return !getEntityManager()
                 .createNativeQuery("select 1 from projects where id = ?1")
                 .setParameter(1, projectId)
