@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +32,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class AlertRederivation {
+
+    private static final Set<String> METHODS = Set.of("step", "creep", "shift");
 
     private final AlertRepository alerts;
     private final MeasurementRepository measurements;
@@ -53,8 +56,6 @@ public class AlertRederivation {
         this.runs = runs;
         this.detection = detection;
     }
-
-    private static final Set<String> METHODS = Set.of("step", "creep", "shift");
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void beforeRunDeleted(Project project, Run run) {
@@ -110,7 +111,7 @@ public class AlertRederivation {
             }
         }
         return new Rederive.Recorded(
-                Change.Method.valueOf(a.method.toUpperCase()),
+                Change.Method.valueOf(a.method.toUpperCase(Locale.ROOT)),
                 a.culpritRunId == null ? -1 : indexOf(points, a.culpritRunId),
                 indexOf(points, a.detectedRunId),
                 suspects,
