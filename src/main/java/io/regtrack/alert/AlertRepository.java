@@ -42,6 +42,42 @@ public class AlertRepository implements PanacheRepository<Alert> {
                         .multiLoad(ids);
     }
 
+    /** The alerts of a branch's series built for one target and profile whose culprit or detection is one of these runs. */
+    public List<Alert> ofRuns(long projectId, String branch, BuildKey build, Collection<Long> runIds) {
+        @SuppressWarnings("unchecked")
+        List<Alert> found = getEntityManager()
+                .createNativeQuery(
+                        "select * from alerts where project_id = :project and branch = :branch"
+                                + " and target is not distinct from cast(:target as text)"
+                                + " and profile_name is not distinct from cast(:profile as text)"
+                                + " and (culprit_run_id = any(cast(:runs as bigint[]))"
+                                + " or detected_run_id = any(cast(:runs as bigint[]))) order by id",
+                        Alert.class)
+                .setParameter("project", projectId)
+                .setParameter("branch", branch)
+                .setParameter("target", build.target())
+                .setParameter("profile", build.profile())
+                .setParameter("runs", array(runIds))
+                .getResultList();
+        return found;
+    }
+
+    /** The regressions of a change's series that are fixed with a note ending in {@code ending}. */
+    public List<Alert> fixedFrom(Alert change, String ending) {
+        BuildKey build = new BuildKey(change.target, change.profileName);
+        Parameters params = Parameters.with("project", change.projectId)
+                .and("branch", change.branch)
+                .and("kind", change.kind)
+                .and("name", change.name)
+                .and("fixed", AlertStatus.FIXED.wire())
+                .and("ending", "%" + ending); // commits are hexadecimal: no wildcard in them
+        build.parameters().forEach(params::and);
+        return list(
+                "projectId = :project and branch = :branch and kind = :kind and name = :name and status = :fixed"
+                        + " and note like :ending" + build.condition(""),
+                params);
+    }
+
     /** A PostgreSQL array literal of plain words or numbers. */
     private static String array(Collection<?> values) {
         return values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));

@@ -226,12 +226,17 @@ public class AlertService {
                             / 100;
             if (sign * change.after <= sign * regression.before + tolerance) {
                 regression.status = AlertStatus.FIXED.wire();
-                regression.note = "Fixed: back to " + format(change.after) + " from commit "
-                        + (change.culpritCommit != null ? change.culpritCommit : change.detectedCommit);
+                regression.note = "Fixed: back to " + format(change.after)
+                        + fixedFrom(change.culpritCommit != null ? change.culpritCommit : change.detectedCommit);
                 regression.updatedAt = now;
                 events.fire(new AlertEvent(AlertEvent.FIXED, project, AlertView.of(regression)));
             }
         }
+    }
+
+    /** How a fix's note ends: the commit of the change that brought the series back. */
+    static String fixedFrom(String commit) {
+        return " from commit " + commit;
     }
 
     private static String format(double value) {
@@ -239,7 +244,7 @@ public class AlertService {
     }
 
     /** How far an exact series may move without a step: the size rule, or its percentage for counts. */
-    private static DoubleUnaryOperator allowance(String kind, String name, Thresholds thresholds) {
+    static DoubleUnaryOperator allowance(String kind, String name, Thresholds thresholds) {
         Thresholds.Size rule = thresholds.sizeFor(name);
         return Kinds.SIZE.equals(kind) ? rule::allowance : rule::countAllowance;
     }

@@ -52,6 +52,7 @@ public class RestoreService {
                 .timeout((int) TIMEOUT.toSeconds())
                 .call(() -> {
                     Project project = projects.administrable(slug);
+                    projects.holdForUpload(project); // not while a run or the project is being deleted
                     Restore restore = new Restore(project, server, archive, input);
                     String[] lines = body.split("\n", -1);
                     for (int i = 0; i < lines.length; i++) {

@@ -51,6 +51,7 @@ public class ReleaseService {
             throw ProblemException.invalid("tag", RefName.RULE);
         }
         String commit = new Sha(request.commit()).value();
+        projects.holdForUpload(project);
         runs.lock("release " + project.id + " " + request.tag());
         Optional<Release> existing = releases.findByTag(project.id, request.tag());
         if (existing.isPresent()) {

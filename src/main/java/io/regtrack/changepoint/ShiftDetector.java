@@ -32,6 +32,11 @@ public final class ShiftDetector {
         this(Params.DEFAULT);
     }
 
+    /** How many newest points must move together: a shift is found this many points after it began, at the soonest. */
+    public int minAfter() {
+        return params.minAfter();
+    }
+
     /** Every shift in the series, in order, as a causal detector would have reported them. */
     public List<Shift> detect(double[] series) {
         List<Shift> shifts = new ArrayList<>();

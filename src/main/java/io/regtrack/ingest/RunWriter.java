@@ -9,6 +9,7 @@ import io.regtrack.comparison.ComparisonService;
 import io.regtrack.git.Sha;
 import io.regtrack.ingest.RunUpload.MeasurementUpload;
 import io.regtrack.project.Project;
+import io.regtrack.project.ProjectService;
 import io.regtrack.run.EnvironmentHash;
 import io.regtrack.run.Measurement;
 import io.regtrack.run.Run;
@@ -37,6 +38,7 @@ class RunWriter {
     private static final String IDEMPOTENCY_CONSTRAINT = "uq_runs_idempotency";
 
     private final RunInsert inserts;
+    private final ProjectService projects;
     private final ReleaseService releases;
     private final ComparisonService comparisons;
     private final AlertService alerts;
@@ -47,6 +49,7 @@ class RunWriter {
 
     RunWriter(
             RunInsert inserts,
+            ProjectService projects,
             ReleaseService releases,
             ComparisonService comparisons,
             AlertService alerts,
@@ -54,6 +57,7 @@ class RunWriter {
             Session session,
             Event<RunJudged> judged) {
         this.judged = judged;
+        this.projects = projects;
         this.session = session;
         this.alerts = alerts;
         this.inserts = inserts;
@@ -69,6 +73,7 @@ class RunWriter {
             List<MeasurementUpload> measured,
             String requestHash,
             EffectiveProfile.Result profile) {
+        projects.holdForUpload(project);
         Instant now = Instant.now();
         Run run = new Run();
         run.projectId = project.id;

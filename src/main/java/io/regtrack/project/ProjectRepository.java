@@ -1,6 +1,7 @@
 package io.regtrack.project;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.regtrack.db.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -23,5 +24,34 @@ public class ProjectRepository implements PanacheRepository<Project> {
 
     public List<Project> listAll() {
         return list("order by slug");
+    }
+
+    /**
+     * Holds a project's runs for an upload until the transaction ends: uploads share the hold, a
+     * deletion ({@link #holdAlone}) has it alone, so no upload judges against a run being deleted
+     * nor stores into a project being deleted. False when the project is gone meanwhile.
+     */
+    boolean holdShared(long projectId) {
+        // Plain JDBC: on every upload.
+        Jdbc.query(
+                getEntityManager(),
+                "select pg_advisory_xact_lock_shared(hashtextextended(?, 0))",
+                r -> 1,
+                holdKey(projectId));
+        // A statement of its own: it reads what was committed while the hold was awaited.
+        return !Jdbc.ids(getEntityManager(), "select id from projects where id = ?", projectId)
+                .isEmpty();
+    }
+
+    /** Holds a project's runs alone until the transaction ends, once every upload in progress ended. */
+    void holdAlone(long projectId) {
+        getEntityManager()
+                .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, holdKey(projectId))
+                .getSingleResult();
+    }
+
+    private static String holdKey(long projectId) {
+        return "runs " + projectId;
     }
 }

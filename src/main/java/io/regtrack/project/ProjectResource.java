@@ -1,6 +1,7 @@
 package io.regtrack.project;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -23,8 +24,11 @@ public class ProjectResource {
 
     private final ProjectService service;
 
-    ProjectResource(ProjectService service) {
+    private final ProjectDeletionService deletions;
+
+    ProjectResource(ProjectService service, ProjectDeletionService deletions) {
         this.service = service;
+        this.deletions = deletions;
     }
 
     @POST
@@ -65,5 +69,20 @@ public class ProjectResource {
                     + "name, public, defaultBranch, repository, releasePattern.")
     public ProjectView update(@PathParam("slug") String slug, ProjectUpdate change) {
         return service.update(slug, change);
+    }
+
+    @DELETE
+    @Path("/{slug}")
+    @Operation(
+            summary = "Delete a project (admin)",
+            description = "Removes the project and everything of it in one transaction: runs, measurements, releases, "
+                    + "alerts, thresholds, its tokens, webhooks and their deliveries, charts' blocks. The body must "
+                    + "confirm the slug: `{\"confirm\": \"<slug>\"}`. The slug can be created again afterwards. A "
+                    + "project that is not there (deleted already) answers 204 too, and changes nothing.")
+    @APIResponse(responseCode = "204", description = "The project is not stored any more")
+    @APIResponse(responseCode = "400", description = "`confirm` is missing or is not the project's slug")
+    public Response delete(@PathParam("slug") String slug, ProjectDeletion confirmation) {
+        deletions.delete(slug, confirmation);
+        return Response.noContent().build();
     }
 }

@@ -195,6 +195,21 @@ public class ProjectService {
         return (project.thresholds == null ? ThresholdsBody.NONE : project.thresholds).effective();
     }
 
+    /**
+     * Holds the project for an upload (or a release) until the transaction ends, shared with other
+     * uploads, after any deletion in progress; 404 when the project was deleted meanwhile.
+     */
+    public void holdForUpload(Project project) {
+        if (!projects.holdShared(project.id)) {
+            throw ProblemException.notFound("No project '" + project.slug + "': it was deleted");
+        }
+    }
+
+    /** Holds the project alone until the transaction ends, once every upload in progress ended. */
+    public void holdForDeletion(Project project) {
+        projects.holdAlone(project.id);
+    }
+
     /** The project, for an admin. */
     public Project administrable(String slug) {
         access.requireAdmin();

@@ -137,6 +137,46 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
         return byKey;
     }
 
+    /**
+     * Every series of {@code run}'s measurements around it, oldest first: up to {@code limit} points
+     * up to and including the run's own, and up to {@code limit} after it, in commit order.
+     */
+    public Map<SeriesKey, List<WindowPoint>> around(Run run, int limit) {
+        String side = " from measurements m where m.project_id = x.project_id and m.branch = x.branch"
+                + " and m.kind = x.kind and m.name = x.name"
+                + " and coalesce(m.profile_name, '') = coalesce(x.profile_name, '')"
+                + " and coalesce(m.target, '') = coalesce(x.target, '')";
+        String sql = "select x.kind, x.name, h.run_id, h.committed_at, h.center from measurements x"
+                + " cross join lateral ((select m.run_id, m.committed_at, m.center, m.id" + side
+                + " and (m.committed_at, m.id) <= (x.committed_at, x.id) order by m.committed_at desc, m.id desc"
+                + " limit :limit) union all (select m.run_id, m.committed_at, m.center, m.id" + side
+                + " and (m.committed_at, m.id) > (x.committed_at, x.id) order by m.committed_at, m.id"
+                + " limit :limit)) h where x.run_id = :run order by x.kind, x.name, h.committed_at, h.id";
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery(sql)
+                .setParameter("run", run.id)
+                .setParameter("limit", limit)
+                .getResultList();
+        Map<SeriesKey, List<WindowPoint>> byKey = new HashMap<>();
+        for (Object[] row : rows) {
+            byKey.computeIfAbsent(new SeriesKey((String) row[0], (String) row[1]), k -> new ArrayList<>())
+                    .add(new WindowPoint(
+                            ((Number) row[2]).longValue(), toInstant(row[3]), ((Number) row[4]).doubleValue()));
+        }
+        return byKey;
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
     private static String toJson(List<SeriesKey> keys) {
         try {
             return JSON.writeValueAsString(keys);

@@ -19,7 +19,10 @@ import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One stored CI upload, written once with its answer ({@link RunInsert}); runs never change once stored. */
+/**
+ * One stored CI upload, written once with its answer ({@link RunInsert}); only the deletion of the
+ * run it was judged against makes its answer written again.
+ */
 @Entity
 @Table(name = "runs")
 public class Run extends PanacheEntityBase {

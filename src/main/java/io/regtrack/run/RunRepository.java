@@ -16,6 +16,9 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class RunRepository implements PanacheRepository<Run> {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** Looked up by its id first: asked on every upload with a key, found rarely. */
     public Optional<Run> findByIdempotencyKey(long projectId, String key) {
         return Jdbc.ids(
@@ -107,6 +110,22 @@ public class RunRepository implements PanacheRepository<Run> {
                 .setParameter("prefix", prefix.replace("%", "").replace("_", "") + "%")
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    /** Writes a stored run's status and answer again: after a deletion took its baseline away. */
+    public void storeAnswer(long runId, String status, com.fasterxml.jackson.databind.JsonNode answer) {
+        String comparison;
+        try {
+            comparison = JSON.writeValueAsString(answer);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Could not write a run's answer", e);
+        }
+        Jdbc.update(
+                getEntityManager(),
+                "update runs set status = ?, comparison = cast(? as jsonb) where id = ?",
+                status,
+                comparison,
+                runId);
     }
 
     /** Other uploads of the same commit (rebuilds), oldest first. */

@@ -1,0 +1,61 @@
+package io.regtrack.project;
+
+import io.regtrack.auth.Access;
+import io.regtrack.auth.TokenService;
+import io.regtrack.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+
+/**
+ * Deletes a project and everything stored of it in one transaction, once no upload of it is in
+ * progress; its slug can be created again afterwards, as a new project.
+ */
+@ApplicationScoped
+public class ProjectDeletionService {
+
+    private final ProjectRepository projects;
+    private final ProjectDeletionRepository deletions;
+    private final ProjectService service;
+    private final Access access;
+    private final IngestSettings ingestSettings;
+    private final TokenService tokens;
+
+    ProjectDeletionService(
+            ProjectRepository projects,
+            ProjectDeletionRepository deletions,
+            ProjectService service,
+            Access access,
+            IngestSettings ingestSettings,
+            TokenService tokens) {
+        this.projects = projects;
+        this.deletions = deletions;
+        this.service = service;
+        this.access = access;
+        this.ingestSettings = ingestSettings;
+        this.tokens = tokens;
+    }
+
+    /**
+     * Deletes the project (admin) when {@code body} confirms its slug; true when it was there, false
+     * when it was not (deleted already): nothing changes then.
+     */
+    @Transactional
+    public boolean delete(String slug, ProjectDeletion body) {
+        access.requireAdmin();
+        if (body == null || body.confirm() == null || !body.confirm().equals(slug)) {
+            throw ProblemException.invalid("confirm", "must be the project's slug, typed again");
+        }
+        Optional<Project> found = projects.findBySlug(slug);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Project project = found.get();
+        service.holdForDeletion(project);
+        ingestSettings.forget(project.slug);
+        projects.getEntityManager().detach(project);
+        deletions.delete(project.id);
+        tokens.forgetVerified();
+        return true;
+    }
+}
