@@ -2,6 +2,7 @@ package io.regtrack.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.regtrack.db.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -14,15 +15,11 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import org.hibernate.Session;
-import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.generator.BeforeExecutionGenerator;
-import org.hibernate.generator.EventType;
 
 /**
  * Writes a new run, complete with its answer, and its measurements: two statements in the
- * caller's transaction, each row written once. Ids come from the entities' own generators, so they
- * never meet ids Hibernate gives elsewhere (an archive restore), and are known before the write:
- * an upload is judged, and its answer made, before anything of it is stored.
+ * caller's transaction, each row written once. Ids are taken first ({@link #number}), so an upload
+ * is judged, and its answer made, before anything of it is stored.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -46,12 +43,25 @@ public class RunInsert {
         this.json = json;
     }
 
-    /** Gives the run and its measurements their ids, and the measurements their run's key columns. */
+    /**
+     * Gives the run and its measurements their ids, in one statement of the upload's own
+     * transaction, and the measurements their run's key columns. Not from Hibernate's blocks of ids
+     * kept in memory: a block fetched by a transaction whose record never reached the disk before the
+     * database was killed would be handed out again after its restart. Each id is a value of
+     * {@code nextval} itself, which never falls in another value's block.
+     */
     public void number(Run run, List<Measurement> rows) {
-        SharedSessionContractImplementor s = session.unwrap(SharedSessionContractImplementor.class);
-        run.id = next(s, run);
-        for (Measurement row : rows) {
-            row.id = next(s, row);
+        Object[] ids = Jdbc.query(
+                        session,
+                        "select nextval('run_seq'), array(select nextval('measurement_seq') from generate_series(1, ?))",
+                        r -> new Object[] {r.getLong(1), r.getArray(2).getArray()},
+                        rows.size())
+                .get(0);
+        run.id = (Long) ids[0];
+        Long[] measurementIds = (Long[]) ids[1];
+        for (int i = 0; i < rows.size(); i++) {
+            Measurement row = rows.get(i);
+            row.id = measurementIds[i];
             row.runId = run.id;
             row.projectId = run.projectId;
             row.branch = run.branch;
@@ -138,14 +148,6 @@ public class RunInsert {
             }
             s.executeBatch();
         }
-    }
-
-    private static Long next(SharedSessionContractImplementor s, Object entity) {
-        BeforeExecutionGenerator generator = (BeforeExecutionGenerator) s.getFactory()
-                .getMappingMetamodel()
-                .getEntityDescriptor(entity.getClass())
-                .getGenerator();
-        return (Long) generator.generate(s, entity, null, EventType.INSERT);
     }
 
     private static OffsetDateTime at(Instant instant) {
