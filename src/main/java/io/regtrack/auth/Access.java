@@ -29,16 +29,31 @@ public class Access {
         return caller;
     }
 
+    /** An admin of the whole server: an admin token of no project. */
     public void requireAdmin() {
         if (!caller().isAdmin()) {
+            throw deny("an admin token of the server");
+        }
+    }
+
+    /** Any admin token, before the project is looked up: no one else learns whether it exists. */
+    public void requireSomeAdmin() {
+        if (caller().scope() != Scope.ADMIN) {
             throw deny("an admin token");
+        }
+    }
+
+    /** An admin of the server or of this project. */
+    public void requireAdminOf(long project) {
+        if (!caller().administers(project)) {
+            throw deny("an admin token of this project");
         }
     }
 
     /** Any token that may change something somewhere: admin or ingest. */
     public void requireWriter() {
         Caller caller = caller();
-        if (!caller.isAdmin() && caller.scope() != Scope.INGEST) {
+        if (caller.scope() != Scope.ADMIN && caller.scope() != Scope.INGEST) {
             throw deny("an admin or ingest token");
         }
     }
