@@ -202,7 +202,8 @@ public class ProjectService {
      */
     public Project administrable(String slug) {
         access.requireSomeAdmin();
-        Project project = projects.findBySlug(slug).orElseThrow(() -> access.unknownProject(slug));
+        Project project =
+                projects.findBySlug(slug).orElseThrow(() -> access.unknownProject(slug, Access.ADMIN_OF_PROJECT));
         access.requireAdminOf(project.id);
         return project;
     }
