@@ -3,6 +3,7 @@ package io.regtrack.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "One audit entry: who did what, to what, when")
@@ -17,9 +18,7 @@ public record AuditView(
 
         Actor actor,
 
-        @Schema(
-                description = "What the change was; its fields depend on the action",
-                type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)
+        @Schema(description = "What the change was; its fields depend on the action", type = SchemaType.OBJECT)
         JsonNode detail) {
 
     @Schema(
