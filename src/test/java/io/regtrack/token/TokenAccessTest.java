@@ -7,6 +7,8 @@ import static io.regtrack.testing.Api.project;
 import static io.regtrack.testing.Api.token;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -144,7 +146,7 @@ class TokenAccessTest {
                 .get(path)
                 .then()
                 .statusCode(200)
-                .body("slug", org.hamcrest.Matchers.hasItem(slug))
-                .body("slug", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(other)));
+                .body("slug", hasItem(slug))
+                .body("slug", not(hasItem(other)));
     }
 }
