@@ -26,19 +26,19 @@ public record AlertSummaryView(
         List<AlertView> alerts) {
 
     /** Groups alerts by culprit, newest group first; the order within a group is the given one. */
-    static List<AlertSummaryView> of(List<Alert> alerts) {
+    static List<AlertSummaryView> of(List<Alert> alerts, Map<Long, AlertView.Triaged> triaged) {
         Map<String, List<Alert>> groups = new LinkedHashMap<>();
         for (Alert a : alerts) {
             String key = a.culpritCommit != null ? a.culpritCommit : "suspects:" + String.join(",", a.suspects);
             groups.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(a);
         }
         return groups.values().stream()
-                .map(AlertSummaryView::summary)
+                .map(group -> summary(group, triaged))
                 .sorted(Comparator.comparing(AlertSummaryView::openedAt).reversed())
                 .toList();
     }
 
-    private static AlertSummaryView summary(List<Alert> group) {
+    private static AlertSummaryView summary(List<Alert> group, Map<Long, AlertView.Triaged> triaged) {
         Alert first = group.get(0);
         int regressions = (int)
                 group.stream().filter(a -> Direction.isRegression(a.direction)).count();
@@ -55,6 +55,6 @@ public record AlertSummaryView(
                         .map(a -> a.openedAt)
                         .min(Comparator.naturalOrder())
                         .orElse(first.openedAt),
-                group.stream().map(AlertView::of).toList());
+                group.stream().map(a -> AlertView.of(a, triaged.get(a.id))).toList());
     }
 }

@@ -53,7 +53,13 @@ public record AlertView(
         Instant updatedAt,
 
         @Schema(description = "The levels and the change as the pages show them, exact for sizes and counts")
-        Shown shown) {
+        Shown shown,
+
+        @Schema(description = "Who last triaged the alert, and when; null when no one has")
+        Triaged triaged) {
+
+    /** The last triage decision: the token (or GitHub Actions job) that made it, when, and to which state. */
+    public record Triaged(String by, Instant at, String status) {}
 
     public record Commit(String commit, long runId) {}
 
@@ -73,6 +79,10 @@ public record AlertView(
     public record ReleaseRef(String tag, Long runId) {}
 
     public static AlertView of(Alert a) {
+        return of(a, null);
+    }
+
+    public static AlertView of(Alert a, Triaged triaged) {
         return new AlertView(
                 a.id,
                 a.status,
@@ -96,6 +106,7 @@ public record AlertView(
                 a.note,
                 a.openedAt,
                 a.updatedAt,
-                Shown.of(a));
+                Shown.of(a),
+                triaged);
     }
 }

@@ -13,6 +13,9 @@ import java.util.Optional;
 @RequestScoped
 public class Access {
 
+    /** What an admin of one project needs. */
+    public static final String ADMIN_OF_PROJECT = "an admin token of this project";
+
     private final HttpHeaders headers;
     private final TokenService tokens;
     private Caller caller;
@@ -29,16 +32,31 @@ public class Access {
         return caller;
     }
 
+    /** An admin of the whole server: an admin token of no project. */
     public void requireAdmin() {
         if (!caller().isAdmin()) {
+            throw deny("an admin token of the server");
+        }
+    }
+
+    /** Any admin token, before the project is looked up: no one else learns whether it exists. */
+    public void requireSomeAdmin() {
+        if (caller().scope() != Scope.ADMIN) {
             throw deny("an admin token");
+        }
+    }
+
+    /** An admin of the server or of this project. */
+    public void requireAdminOf(long project) {
+        if (!caller().administers(project)) {
+            throw deny(ADMIN_OF_PROJECT);
         }
     }
 
     /** Any token that may change something somewhere: admin or ingest. */
     public void requireWriter() {
         Caller caller = caller();
-        if (!caller.isAdmin() && caller.scope() != Scope.INGEST) {
+        if (caller.scope() != Scope.ADMIN && caller.scope() != Scope.INGEST) {
             throw deny("an admin or ingest token");
         }
     }
@@ -75,9 +93,12 @@ public class Access {
 
     /** A project the caller may not see looks the same whether it exists or not. */
     public ProblemException unknownProject(String slug) {
-        return caller().isAdmin()
-                ? ProblemException.notFound("No project '" + slug + "'")
-                : deny("a token of this project");
+        return unknownProject(slug, "a token of this project");
+    }
+
+    /** The same, saying what the refusal of an existing project would say was needed. */
+    public ProblemException unknownProject(String slug, String needed) {
+        return caller().isAdmin() ? ProblemException.notFound("No project '" + slug + "'") : deny(needed);
     }
 
     private ProblemException deny(String needed) {

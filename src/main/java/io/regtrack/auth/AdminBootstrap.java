@@ -51,14 +51,18 @@ public class AdminBootstrap {
         });
     }
 
-    /** Creates the first admin token unless one exists; instances starting together create one. */
+    /**
+     * Creates an admin token unless one that works exists (a revoked or expired one does not count, so
+     * a restart hands an operator who lost every admin token a new one); instances starting together
+     * create one.
+     */
     @Transactional
     public Optional<String> createIfMissing(Path file) {
         entityManager
                 .createNativeQuery("select pg_advisory_xact_lock(?1)")
                 .setParameter(1, LOCK)
                 .getSingleResult();
-        if (tokens.anyAdmin()) {
+        if (tokens.anyLiveAdmin()) {
             return Optional.empty();
         }
         String token = tokenService.issue(null, "first admin", Scope.ADMIN);

@@ -2,7 +2,6 @@ package io.regtrack.auth;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "regtrack.auth")
@@ -20,13 +19,4 @@ public interface AuthConfig {
      */
     @WithDefault("~/.regtrack/admin-token")
     String adminTokenFile();
-
-    /**
-     * How long a token verified against the database is trusted without asking it again
-     * ({@code REGTRACK_AUTH_VERIFIED_TOKEN_TTL}, default 2 s; 0 asks every time). Unknown tokens are
-     * never remembered. Several instances on one database: a change to a stored token reaches every
-     * instance within this time.
-     */
-    @WithDefault("2S")
-    Duration verifiedTokenTtl();
 }

@@ -10,7 +10,10 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A stored token: its scope, its project (none for admin) and the hash of its text. */
+/**
+ * A stored token: its scope, its project (none for an admin of the whole server), the hash of its
+ * text, and when it ends, was revoked and was last used (to the minute).
+ */
 @Entity
 @Table(name = "tokens")
 public class Token extends PanacheEntityBase {
@@ -37,4 +40,22 @@ public class Token extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+
+    @Column(name = "last_used_at")
+    public Instant lastUsedAt;
+
+    public Scope scope() {
+        return Scope.fromWire(scope);
+    }
+
+    /** Neither revoked nor past its end. */
+    public boolean isLive(Instant now) {
+        return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
+    }
 }

@@ -1,5 +1,8 @@
 package io.regtrack.baseline;
 
+import io.regtrack.audit.AuditAction;
+import io.regtrack.audit.AuditTrail;
+import io.regtrack.auth.Access;
 import io.regtrack.git.RefName;
 import io.regtrack.git.Sha;
 import io.regtrack.problem.ProblemException;
@@ -16,7 +19,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Marks commits as releases, by API call or by an upload's tag that matches the release pattern. */
+/**
+ * Marks commits as releases, by API call or by an upload's tag that matches the release pattern, and
+ * pins one as the baseline; each in the audit trail.
+ */
 @ApplicationScoped
 public class ReleaseService {
 
@@ -30,8 +36,12 @@ public class ReleaseService {
             ReleaseRepository releases,
             RunRepository runs,
             InputCheck input,
-            Event<ReleaseMarked> marked) {
+            Event<ReleaseMarked> marked,
+            Access access,
+            AuditTrail audit) {
         this.marked = marked;
+        this.access = access;
+        this.audit = audit;
         this.projects = projects;
         this.releases = releases;
         this.runs = runs;
@@ -39,6 +49,14 @@ public class ReleaseService {
     }
 
     private final Event<ReleaseMarked> marked;
+    private final Access access;
+    private final AuditTrail audit;
+
+    /** What the audit trail keeps of a release marked: its commit, and the upload's run when a tag marked it. */
+    record MarkedDetail(String tag, String commit, Long runId) {}
+
+    /** What the audit trail keeps of a pin: the release pinned before and now (null: the newest earlier one). */
+    record PinDetail(String before, String after) {}
 
     /** The release and whether it was new (a repeat of the same tag and commit is not). */
     public record Marked(ReleaseView release, boolean created) {}
@@ -70,6 +88,12 @@ public class ReleaseService {
         releases.persist(release);
         releases.flush();
         ReleaseView view = ReleaseView.of(release, project.pinnedReleaseId);
+        audit.record(
+                project.id,
+                access.caller(),
+                AuditAction.RELEASE_MARKED,
+                "release " + release.tag,
+                new MarkedDetail(release.tag, commit, null));
         marked.fire(new ReleaseMarked(project, view));
         return new Marked(view, true);
     }
@@ -79,12 +103,19 @@ public class ReleaseService {
         Project project = projects.administrable(slug);
         PinnedRelease pin = input.valid(body);
         projects.settingsChanged(project);
+        String before = project.pinnedReleaseId == null
+                ? null
+                : releases.findByIdOptional(project.pinnedReleaseId)
+                        .map(r -> r.tag)
+                        .orElse(null);
         project.pinnedReleaseId = pin.tag() == null
                 ? null
                 : releases.findByTag(project.id, pin.tag())
                         .orElseThrow(
                                 () -> ProblemException.invalid("tag", "no release '" + pin.tag() + "' in this project"))
                         .id;
+        audit.record(
+                project.id, access.caller(), AuditAction.RELEASE_PINNED, "baseline", new PinDetail(before, pin.tag()));
         return releases.newestFirst(project.id, 500).stream()
                 .map(r -> ReleaseView.of(r, project.pinnedReleaseId))
                 .toList();
@@ -117,6 +148,12 @@ public class ReleaseService {
             release.committedAt = run.committedAt;
             release.createdAt = Instant.now();
             releases.persist(release);
+            audit.record(
+                    project.id,
+                    access.caller(),
+                    AuditAction.RELEASE_MARKED,
+                    "release " + release.tag,
+                    new MarkedDetail(release.tag, release.commitSha, run.id));
             marked.fire(new ReleaseMarked(project, ReleaseView.of(release, project.pinnedReleaseId)));
         }
         releases.dateCommit(project.id, run.commitSha, run.committedAt); // those stored before: written at once

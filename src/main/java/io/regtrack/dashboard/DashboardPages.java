@@ -35,6 +35,7 @@ public class DashboardPages {
             "alerts.js",
             "matrix.js",
             "compare.js",
+            "settings.js",
             "dashboard.css");
     private static final String ASSETS_VERSION = assetsVersion();
 
@@ -79,6 +80,13 @@ public class DashboardPages {
     @Operation(hidden = true)
     public String compare() {
         return page("compare");
+    }
+
+    @GET
+    @Path("/projects/{slug}/settings")
+    @Operation(hidden = true)
+    public String settings() {
+        return page("settings");
     }
 
     private String page(String name) {

@@ -2,6 +2,9 @@ package io.regtrack.deletion;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.regtrack.alert.AlertRederivation;
+import io.regtrack.audit.AuditAction;
+import io.regtrack.audit.AuditTrail;
+import io.regtrack.auth.Access;
 import io.regtrack.comparison.ComparisonService;
 import io.regtrack.project.Project;
 import io.regtrack.project.ProjectService;
@@ -30,6 +33,8 @@ public class RunDeletionService {
     private final AlertRederivation alerts;
     private final ComparisonService comparisons;
     private final ObjectMapper json;
+    private final AuditTrail audit;
+    private final Access access;
 
     RunDeletionService(
             ProjectService projects,
@@ -38,7 +43,11 @@ public class RunDeletionService {
             RunDeletionRepository deletions,
             AlertRederivation alerts,
             ComparisonService comparisons,
-            ObjectMapper json) {
+            ObjectMapper json,
+            AuditTrail audit,
+            Access access) {
+        this.audit = audit;
+        this.access = access;
         this.projects = projects;
         this.runs = runs;
         this.measurements = measurements;
@@ -68,8 +77,17 @@ public class RunDeletionService {
         runs.byIds(named).values().stream()
                 .sorted(java.util.Comparator.comparing((Run r) -> r.committedAt).thenComparing(r -> r.id))
                 .forEach(r -> judgeAgain(project, r));
+        audit.record(
+                project.id,
+                access.caller(),
+                AuditAction.RUN_DELETED,
+                "run " + run.id,
+                new Deleted(run.commitSha, run.branch, run.tag, run.target, run.profileName, named.size()));
         return true;
     }
+
+    /** What the audit trail keeps of a deleted run: which it was, and how many answers were judged again. */
+    record Deleted(String commit, String branch, String tag, String target, String profile, int judgedAgain) {}
 
     /** Judges a stored run against its release baseline now, and stores that as its status and answer. */
     private void judgeAgain(Project project, Run run) {

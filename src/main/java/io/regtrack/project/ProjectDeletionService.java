@@ -1,7 +1,8 @@
 package io.regtrack.project;
 
+import io.regtrack.audit.AuditAction;
+import io.regtrack.audit.AuditTrail;
 import io.regtrack.auth.Access;
-import io.regtrack.auth.TokenService;
 import io.regtrack.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -19,7 +20,7 @@ public class ProjectDeletionService {
     private final ProjectService service;
     private final Access access;
     private final IngestSettings ingestSettings;
-    private final TokenService tokens;
+    private final AuditTrail audit;
 
     ProjectDeletionService(
             ProjectRepository projects,
@@ -27,13 +28,13 @@ public class ProjectDeletionService {
             ProjectService service,
             Access access,
             IngestSettings ingestSettings,
-            TokenService tokens) {
+            AuditTrail audit) {
         this.projects = projects;
         this.deletions = deletions;
         this.service = service;
         this.access = access;
         this.ingestSettings = ingestSettings;
-        this.tokens = tokens;
+        this.audit = audit;
     }
 
     /**
@@ -42,20 +43,28 @@ public class ProjectDeletionService {
      */
     @Transactional
     public boolean delete(String slug, ProjectDeletion body) {
-        access.requireAdmin();
+        access.requireSomeAdmin();
         if (body == null || body.confirm() == null || !body.confirm().equals(slug)) {
             throw ProblemException.invalid("confirm", "must be the project's slug, typed again");
         }
         Optional<Project> found = projects.findBySlug(slug);
         if (found.isEmpty()) {
+            if (!access.caller().isAdmin()) { // a project's admin learns nothing of other slugs
+                throw access.unknownProject(slug, Access.ADMIN_OF_PROJECT);
+            }
             return false;
         }
         Project project = found.get();
+        access.requireAdminOf(project.id);
         service.holdForDeletion(project);
         ingestSettings.forget(project.slug);
         projects.getEntityManager().detach(project);
         deletions.delete(project.id);
-        tokens.forgetVerified();
+        // Kept with the server's entries: the project's own go with it.
+        audit.record(null, access.caller(), AuditAction.PROJECT_DELETED, "project " + slug, new Deleted(project.id));
         return true;
     }
+
+    /** What the audit trail keeps of a deleted project besides its slug. */
+    record Deleted(long projectId) {}
 }

@@ -1,12 +1,10 @@
 package io.regtrack.project;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.regtrack.audit.AuditAction;
+import io.regtrack.audit.AuditTrail;
 import io.regtrack.auth.Access;
 import io.regtrack.auth.Caller;
-import io.regtrack.auth.IssuedToken;
-import io.regtrack.auth.NewToken;
-import io.regtrack.auth.Scope;
-import io.regtrack.auth.TokenService;
 import io.regtrack.git.RefName;
 import io.regtrack.problem.ProblemException;
 import io.regtrack.verdict.Thresholds;
@@ -18,27 +16,30 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Creates projects, their thresholds and tokens, and finds them for callers, applying who may see what. */
+/**
+ * Creates and changes projects and their thresholds (each change in the audit trail), and finds
+ * them for callers, applying who may see what.
+ */
 @ApplicationScoped
 public class ProjectService {
 
     private final ProjectRepository projects;
     private final Access access;
     private final InputCheck input;
-    private final TokenService tokens;
     private final IngestSettings ingestSettings;
+    private final AuditTrail audit;
 
     ProjectService(
             ProjectRepository projects,
             Access access,
             InputCheck input,
-            TokenService tokens,
-            IngestSettings ingestSettings) {
+            IngestSettings ingestSettings,
+            AuditTrail audit) {
         this.input = input;
         this.ingestSettings = ingestSettings;
-        this.tokens = tokens;
         this.projects = projects;
         this.access = access;
+        this.audit = audit;
     }
 
     @Transactional
@@ -62,7 +63,9 @@ public class ProjectService {
         project.createdAt = Instant.now();
         projects.persist(project);
         projects.flush(); // a concurrent create of the same slug fails here, as a 409
-        return ProjectView.of(project);
+        ProjectView created = ProjectView.of(project);
+        audit.record(project.id, access.caller(), AuditAction.PROJECT_CREATED, "project " + project.slug, created);
+        return created;
     }
 
     @Transactional
@@ -93,6 +96,7 @@ public class ProjectService {
         if (change.repository() != null) {
             project.repository = change.repository();
         }
+        audit.record(project.id, access.caller(), AuditAction.PROJECT_CHANGED, "project " + project.slug, change);
         return ProjectView.of(project);
     }
 
@@ -176,18 +180,15 @@ public class ProjectService {
         Project project = administrable(slug);
         ThresholdsBody rules = input.valid(body);
         ingestSettings.forget(project.slug);
+        ThresholdsBody before = project.thresholds;
         project.thresholds = rules;
+        audit.record(
+                project.id,
+                access.caller(),
+                AuditAction.THRESHOLDS_CHANGED,
+                "thresholds",
+                new ThresholdsChange(before, rules));
         return ThresholdsBody.of(rules.effective());
-    }
-
-    /** A new token of a project (admin); its text is in this answer only. */
-    @Transactional
-    public IssuedToken issueToken(String slug, NewToken body) {
-        Project project = administrable(slug);
-        NewToken request = input.valid(body);
-        Scope scope = Scope.fromWire(request.scope());
-        String text = tokens.issue(project.id, request.name().strip(), scope);
-        return new IssuedToken(text, request.name().strip(), scope, project.slug);
     }
 
     /** A project's thresholds in force: its own over the defaults. */
@@ -210,9 +211,18 @@ public class ProjectService {
         projects.holdAlone(project.id);
     }
 
-    /** The project, for an admin. */
+    /**
+     * The project, for an admin of the server or of this project; another project's admin token is
+     * refused (403) whether the project exists or not.
+     */
     public Project administrable(String slug) {
-        access.requireAdmin();
-        return projects.findBySlug(slug).orElseThrow(() -> access.unknownProject(slug));
+        access.requireSomeAdmin();
+        Project project =
+                projects.findBySlug(slug).orElseThrow(() -> access.unknownProject(slug, Access.ADMIN_OF_PROJECT));
+        access.requireAdminOf(project.id);
+        return project;
     }
+
+    /** What the audit trail keeps of a change of thresholds: the project's own rules before and after. */
+    record ThresholdsChange(ThresholdsBody before, ThresholdsBody after) {}
 }

@@ -1,5 +1,8 @@
 package io.regtrack.webhook;
 
+import io.regtrack.audit.AuditAction;
+import io.regtrack.audit.AuditTrail;
+import io.regtrack.auth.Access;
 import io.regtrack.problem.ProblemException;
 import io.regtrack.problem.Violation;
 import io.regtrack.project.Project;
@@ -11,7 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A project's webhooks, managed by an admin: register, list, remove, and see their deliveries. */
+/**
+ * A project's webhooks, managed by an admin: register, list, remove (each in the audit trail), and
+ * see their deliveries.
+ */
 @ApplicationScoped
 public class WebhookService {
 
@@ -21,13 +27,26 @@ public class WebhookService {
     private final WebhookRepository webhooks;
     private final InputCheck input;
     private final WebhookConfig config;
+    private final Access access;
+    private final AuditTrail audit;
 
-    WebhookService(ProjectService projects, WebhookRepository webhooks, InputCheck input, WebhookConfig config) {
+    WebhookService(
+            ProjectService projects,
+            WebhookRepository webhooks,
+            InputCheck input,
+            WebhookConfig config,
+            Access access,
+            AuditTrail audit) {
         this.projects = projects;
         this.webhooks = webhooks;
         this.input = input;
         this.config = config;
+        this.access = access;
+        this.audit = audit;
     }
+
+    /** What the audit trail keeps of a webhook: where it sends what, never its secret. */
+    record Detail(String url, List<String> events, String format) {}
 
     @Transactional
     public WebhookView create(String slug, NewWebhook body) {
@@ -54,10 +73,13 @@ public class WebhookService {
         }
         List<String> events = hook.events().stream().distinct().toList();
         long id = webhooks.insert(project.id, hook.url(), events, hook.secret(), format);
-        return webhooks.list(project.id).stream()
-                .filter(w -> w.id() == id)
-                .findFirst()
-                .orElseThrow();
+        audit.record(
+                project.id,
+                access.caller(),
+                AuditAction.WEBHOOK_ADDED,
+                "webhook " + id,
+                new Detail(hook.url(), events, format));
+        return find(project.id, id).orElseThrow();
     }
 
     @Transactional
@@ -67,7 +89,21 @@ public class WebhookService {
 
     @Transactional
     public void delete(String slug, long id) {
-        webhooks.delete(projects.administrable(slug).id, id); // idempotent: gone is gone
+        Project project = projects.administrable(slug);
+        Optional<WebhookView> gone = find(project.id, id);
+        if (webhooks.delete(project.id, id)) { // idempotent: gone is gone
+            WebhookView hook = gone.orElseThrow();
+            audit.record(
+                    project.id,
+                    access.caller(),
+                    AuditAction.WEBHOOK_REMOVED,
+                    "webhook " + id,
+                    new Detail(hook.url(), hook.events(), hook.format()));
+        }
+    }
+
+    private Optional<WebhookView> find(long projectId, long id) {
+        return webhooks.list(projectId).stream().filter(w -> w.id() == id).findFirst();
     }
 
     @Transactional

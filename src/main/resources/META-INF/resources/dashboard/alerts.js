@@ -3,7 +3,7 @@
    it came after, its change in exact units and links to the run and the compare view; triage with
    a note (an ingest or admin token is needed). The filters live in the address. */
 (async () => {
-  const { api, el, short, nav, status, fail, slug } = Regtrack;
+  const { api, el, short, nav, status, fail, slug, when } = Regtrack;
   const enc = encodeURIComponent;
   nav(slug);
   const statusSelect = document.getElementById('alert-status');
@@ -44,12 +44,28 @@
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(note ? { status: to, note } : { status: to }),
       });
-      row.querySelector('.state').replaceChildren(el('span', { class: 'badge ' + updated.status }, updated.status));
+      row.querySelector('.state').replaceChildren(...state(updated));
       buttons(updated, row);
       status('Alert ' + alert.id + ' is now ' + updated.status + '.');
     } catch (error) {
       fail(error);
     }
+  }
+
+  /** The triage state, and who last set it, when, with the note (from the project's audit trail). */
+  function state(a) {
+    return [
+      el('span', { class: 'badge ' + a.status }, a.status),
+      a.triaged
+        ? el(
+            'div',
+            { class: 'triaged' },
+            a.triaged.status + ' by ' + a.triaged.by + ', ',
+            el('time', { datetime: a.triaged.at }, when(a.triaged.at)),
+          )
+        : '',
+      a.note ? el('div', { class: 'triaged note' }, '“' + a.note + '”') : '',
+    ];
   }
 
   function alertRow(a) {
@@ -60,7 +76,7 @@
     const row = el(
       'tr',
       { 'data-alert': a.id },
-      el('td', { class: 'state' }, el('span', { class: 'badge ' + a.status }, a.status)),
+      el('td', { class: 'state' }, ...state(a)),
       el('td', {}, a.kind + ' ', el('strong', {}, a.name), a.profile ? ' · ' + a.profile : '', ' · ' + a.branch),
       // The API's text: exact bytes for sizes, so a 28-byte growth reads as one.
       el('td', {}, a.shown.before + ' → ' + a.shown.after + ' (' + a.shown.delta + ')'),
@@ -89,7 +105,6 @@
             'the chart at that point',
           ),
         ),
-        a.note ? el('div', { class: 'muted' }, 'Note: ' + a.note) : '',
       ),
       el('td', { class: 'buttons' }),
     );

@@ -31,14 +31,20 @@ const Regtrack = (() => {
     .getElementById('token-button')
     .addEventListener('click', () => askForToken('Enter a token; it is kept for this browser session only.'));
 
+  /**
+   * A call of the JSON API with the session's token. A refusal (401/403) asks for a token, unless
+   * `quiet` is set: then it only throws, with the status, for a page that asks what the token may do.
+   */
   async function api(path, options = {}) {
     const headers = Object.assign({ Accept: 'application/json' }, options.headers || {});
     const t = token();
     if (t) {
       headers.Authorization = 'Bearer ' + t;
     }
-    const response = await fetch('/api/v1' + path, Object.assign({}, options, { headers }));
-    if (response.status === 401 || response.status === 403) {
+    const request = Object.assign({}, options, { headers });
+    delete request.quiet;
+    const response = await fetch('/api/v1' + path, request);
+    if ((response.status === 401 || response.status === 403) && !options.quiet) {
       askForToken(
         response.status === 401
           ? 'Not found, or private: check the address, or enter a token of this project (kept for this browser session only).'
@@ -48,9 +54,21 @@ const Regtrack = (() => {
     }
     if (!response.ok) {
       const problem = await response.json().catch(() => ({}));
-      throw new Error(problem.detail || response.statusText);
+      const error = new Error(problem.detail || response.statusText);
+      error.status = response.status;
+      throw error;
     }
-    return response.json();
+    return response.status === 204 ? null : response.json();
+  }
+
+  /** A JSON body for api(): {method, headers, body}. */
+  function send(method, body) {
+    return { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+  }
+
+  /** An instant as people read it, in UTC to the minute. */
+  function when(instant) {
+    return instant ? instant.slice(0, 16).replace('T', ' ') + ' UTC' : '—';
   }
 
   async function download(path, filename) {
@@ -164,6 +182,9 @@ const Regtrack = (() => {
       ['Alerts', '/projects/' + encodeURIComponent(slug) + '/alerts'],
       ['Compare', '/projects/' + encodeURIComponent(slug) + '/compare'],
     ];
+    if (token()) {
+      links.push(['Settings', '/projects/' + encodeURIComponent(slug) + '/settings']); // never for anonymous viewers
+    }
     document
       .getElementById('nav')
       .replaceChildren(
@@ -282,6 +303,41 @@ const Regtrack = (() => {
     return rows.length ? rows : [el('tr', {}, el('td', { colspan: 4 }, none))];
   }
 
+  /**
+   * The project's last changes from its audit trail, in #recent-changes, for an admin of it; for
+   * anyone else the section stays hidden and nothing is asked.
+   */
+  async function showRecentChanges(slug) {
+    const section = document.getElementById('recent-changes');
+    if (!section || !token()) {
+      return;
+    }
+    let page;
+    try {
+      page = await api('/projects/' + encodeURIComponent(slug) + '/audit?limit=8', { quiet: true });
+    } catch {
+      return; // not an admin of this project: nothing to show
+    }
+    if (page.entries.length === 0) {
+      return;
+    }
+    section
+      .querySelector('ul')
+      .replaceChildren(
+        ...page.entries.map((e) =>
+          el(
+            'li',
+            { 'data-action': e.action },
+            el('time', { datetime: e.at }, when(e.at)),
+            ' · ' + e.action + ' · ' + e.subject + ' · by ' + e.actor.name,
+            e.actor.repository ? ' (' + e.actor.repository + ' ' + e.actor.ref + ')' : '',
+            e.detail && e.detail.note ? ' · “' + e.detail.note + '”' : '',
+          ),
+        ),
+      );
+    section.hidden = false;
+  }
+
   function fail(error) {
     status(error.message === 'A token is needed' ? '' : 'Could not load: ' + error.message);
   }
@@ -296,6 +352,10 @@ const Regtrack = (() => {
 
   return {
     api,
+    send,
+    when,
+    token,
+    showRecentChanges,
     download,
     el,
     human,

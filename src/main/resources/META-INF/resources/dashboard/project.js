@@ -473,6 +473,7 @@
       load().catch(fail); // the charts are drawn again from the answers already read
     });
     document.getElementById('reset-zoom').addEventListener('click', resetZoom);
+    Regtrack.showRecentChanges(slug);
     window.addEventListener('resize', () =>
       drawn.forEach((c) => c.handle.u.setSize({ width: c.handle.width(), height: 240 })),
     );

@@ -5,6 +5,7 @@ import static io.regtrack.testing.Api.as;
 import static io.regtrack.testing.Api.sha;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -52,6 +53,14 @@ class GithubOidcTest {
                 .post("/api/v1/projects/" + slug + "/runs")
                 .then()
                 .statusCode(201);
+        // The audit trail names the job by its repository and ref.
+        admin().get("/api/v1/projects/" + slug + "/audit?action=release.marked")
+                .then()
+                .statusCode(200)
+                .body("entries[0].subject", equalTo("release v1.1.0"))
+                .body("entries[0].actor.repository", equalTo("acme/app"))
+                .body("entries[0].actor.ref", equalTo("refs/tags/v1.1.0"))
+                .body("entries[0].actor.tokenId", org.hamcrest.Matchers.nullValue());
         // The issuer's key changes: the new key is fetched for its unknown key id.
         LocalIssuer.rotate();
         String rotated = LocalIssuer.sign(

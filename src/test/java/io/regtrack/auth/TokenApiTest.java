@@ -115,9 +115,15 @@ class TokenApiTest {
     }
 
     @Test
-    void adminTokensAreNotTiedToProjects() {
-        String slug = project("no-admin", false);
+    void anAdminTokenOfAProjectIsBoundToIt() {
+        String slug = project("project-admin", false);
         admin().body(Map.of("name", "x", "scope", "admin"))
+                .post("/api/v1/projects/" + slug + "/tokens")
+                .then()
+                .statusCode(201)
+                .body("scope", equalTo("admin"))
+                .body("project", equalTo(slug));
+        admin().body(Map.of("name", "x", "scope", "root"))
                 .post("/api/v1/projects/" + slug + "/tokens")
                 .then()
                 .statusCode(400)

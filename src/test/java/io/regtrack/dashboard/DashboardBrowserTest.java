@@ -255,6 +255,11 @@ class DashboardBrowserTest {
         row.findElement(By.cssSelector(".buttons input")).sendKeys("bisecting");
         row.findElement(By.cssSelector("button[data-to=acknowledged]")).click();
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "acknowledged"));
+        // Who triaged it, when, with the note: from the audit trail.
+        assertThat(row.findElement(By.cssSelector(".state")).getText())
+                .contains("acknowledged by test ingest")
+                .contains("UTC")
+                .contains("bisecting");
         // An acknowledged alert offers the other moves, not "Acknowledge" again.
         assertThat(row.findElements(By.cssSelector("button[data-to=acknowledged]")))
                 .isEmpty();

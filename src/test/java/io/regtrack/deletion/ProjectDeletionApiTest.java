@@ -49,11 +49,13 @@ class ProjectDeletionApiTest {
         String ci = token(slug, "ingest");
         String reader = token(slug, "read");
         String other = token(project("gone-other", false), "ingest");
+        String otherAdmin = token(project("gone-other-admin", false), "admin");
+        String ownAdmin = token(slug, "admin");
         RunDeletionApiTest.upload(slug, ci, 1, 100_000, null);
         String path = "/api/v1/projects/" + slug;
 
         anonymous().body(confirm(slug)).delete(path).then().statusCode(401).contentType("application/problem+json");
-        for (String token : List.of(reader, ci, other)) {
+        for (String token : List.of(reader, ci, other, otherAdmin)) {
             as(token).body(confirm(slug)).delete(path).then().statusCode(403).contentType("application/problem+json");
         }
         admin().delete(path)
@@ -73,8 +75,19 @@ class ProjectDeletionApiTest {
         assertThat(Rows.runs(db, slug)).isEqualTo(1);
         as(reader).get(path).then().statusCode(200);
 
-        admin().body(confirm(slug)).delete(path).then().statusCode(204);
+        as(otherAdmin)
+                .body(confirm("gone-never-was"))
+                .delete("/api/v1/projects/gone-never-was")
+                .then()
+                .statusCode(403);
+
+        // The project's own admin may; the deletion stays in the server's audit trail.
+        as(ownAdmin).body(confirm(slug)).delete(path).then().statusCode(204);
         admin().get(path).then().statusCode(404).contentType("application/problem+json");
+        admin().get("/api/v1/audit?action=project.deleted")
+                .then()
+                .statusCode(200)
+                .body("entries.find { it.subject == 'project %s' }.actor.name".formatted(slug), equalTo("test admin"));
         // Deleted already: the same answer, nothing changes; the confirmation is still required.
         admin().body(confirm(slug)).delete(path).then().statusCode(204);
         admin().body("{}").delete(path).then().statusCode(400).body("violations[0].field", equalTo("confirm"));

@@ -67,21 +67,42 @@ class RunDeletionApiTest {
         String ci = token(slug, "ingest");
         String reader = token(slug, "read");
         String other = token(project("delete-other", false), "ingest");
+        String otherAdmin = token(project("delete-other-admin", false), "admin");
+        String ownAdmin = token(slug, "admin");
         long run = upload(slug, ci, 1, 100_000, null);
+        long second = upload(slug, ci, 2, 100_000, null);
         String path = "/api/v1/projects/" + slug + "/runs/" + run;
 
         anonymous().delete(path).then().statusCode(401).contentType("application/problem+json");
         as(reader).delete(path).then().statusCode(403).contentType("application/problem+json");
         as(ci).delete(path).then().statusCode(403).contentType("application/problem+json");
         as(other).delete(path).then().statusCode(403).contentType("application/problem+json");
-        assertThat(Rows.runs(db, slug)).isEqualTo(1);
+        as(otherAdmin).delete(path).then().statusCode(403).contentType("application/problem+json");
+        assertThat(Rows.runs(db, slug)).isEqualTo(2);
+
+        // The project's own admin may; the deletion is in its audit trail, by that token.
+        as(ownAdmin)
+                .delete("/api/v1/projects/" + slug + "/runs/" + second)
+                .then()
+                .statusCode(204);
+        as(ownAdmin)
+                .get("/api/v1/projects/" + slug + "/audit?action=run.deleted")
+                .then()
+                .statusCode(200)
+                .body("entries.size()", equalTo(1))
+                .body("entries[0].subject", equalTo("run " + second))
+                .body("entries[0].actor.name", equalTo("test admin"))
+                .body("entries[0].detail.branch", equalTo("main"));
 
         admin().delete(path).then().statusCode(204);
         assertThat(Rows.runs(db, slug)).isZero();
         assertThat(Rows.measurements(db, slug)).isZero();
         as(reader).get(path).then().statusCode(404).contentType("application/problem+json");
-        // Deleted already: the same answer, and nothing changes.
+        // Deleted already: the same answer, and nothing changes (nor is anything recorded).
         admin().delete(path).then().statusCode(204);
+        admin().get("/api/v1/projects/" + slug + "/audit?action=run.deleted")
+                .then()
+                .body("entries.size()", equalTo(2));
         admin().delete("/api/v1/projects/" + slug + "/runs/987654321").then().statusCode(204);
         admin().delete("/api/v1/projects/no-such-project/runs/" + run)
                 .then()
