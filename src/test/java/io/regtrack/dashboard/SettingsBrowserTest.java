@@ -139,6 +139,21 @@ class SettingsBrowserTest {
                 .contains("thresholds.changed")
                 .contains("token.revoked");
         assertThat(browser.driver.findElements(By.linkText("Settings"))).hasSize(1);
+
+        // Deleting from the danger zone removes the project and leads to the list of projects.
+        String gone = project("settings-gone", true);
+        open("/projects/" + gone + "/settings", token(gone, "admin"));
+        visible("settings");
+        browser.driver.findElement(By.id("delete-confirm")).sendKeys(gone);
+        browser.driver.findElement(By.id("delete-button")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().equals(url("/")));
+        admin().get("/api/v1/projects/" + gone).then().statusCode(404);
+        admin().get("/api/v1/audit?action=project.deleted")
+                .then()
+                .body(
+                        "entries.find { it.subject == 'project %s' }".formatted(gone),
+                        org.hamcrest.Matchers.notNullValue());
     }
 
     @Test
