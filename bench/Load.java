@@ -45,7 +45,8 @@ import java.util.stream.Stream;
  * {@code --warmup 1000}, {@code --builds 16} (targets the clients post for; 1 puts every client
  * on one series set, serialised by its alert lock), {@code --points 100000} (series length),
  * {@code --restarts 3}, {@code --only ingest,copy,series,start}, {@code --jvm "<options>"}, {@code --jfr <file>} (records the timed
- * ingest), {@code --fresh} (delete the data first), {@code --statements [N]} (PostgreSQL's N costliest statements of the timed ingest, per upload), {@code --out <file>} (the table, appended).
+ * ingest), {@code --fresh} (delete the data first), {@code --statements [N]} (PostgreSQL's N costliest statements of the timed ingest, per upload),
+ * {@code --archive} (the starts again with a class archive written by a training start), {@code --out <file>} (the table, appended).
  */
 public class Load {
 
@@ -429,7 +430,11 @@ public class Load {
         figure("start on existing data: Quarkus' 'started in', median s", String.format("%.2f", median(quarkus)), load);
         figure("start on existing data: launch to /q/health/ready UP, median s", String.format("%.2f", median(ready)), load);
         figure("resident memory right after a start (VmRSS)", rss() + " MB", loadAverage());
-        // The same with a class archive written by one training start (README, "Start faster").
+        if (!opts.containsKey("archive")) {
+            return;
+        }
+        // The same with a class archive written by one training start (README, "Start faster";
+        // the archive holds the application's classes only in the aot-jar packaging).
         Path archive = home.resolve("regtrack.jsa");
         Files.deleteIfExists(archive);
         stop();
