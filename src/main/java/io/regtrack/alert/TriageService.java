@@ -75,6 +75,8 @@ public class TriageService {
     public AlertView triage(String slug, long id, AlertTriage body) {
         Project project = projects.ingestible(slug);
         AlertTriage triage = input.valid(body);
+        // Shared with uploads, after any deletion in progress, which may remove or move this alert.
+        projects.holdForUpload(project);
         Alert alert = alerts.findInProject(project.id, id)
                 .orElseThrow(() -> ProblemException.notFound("No alert " + id + " in project '" + slug + "'"));
         String from = alert.status;

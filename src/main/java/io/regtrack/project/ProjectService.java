@@ -197,7 +197,7 @@ public class ProjectService {
     }
 
     /**
-     * Holds the project for an upload (or a release) until the transaction ends, shared with other
+     * Holds the project for an upload (or a release, or a triage) until the transaction ends, shared with other
      * uploads, after any deletion in progress; 404 when the project was deleted meanwhile.
      */
     public void holdForUpload(Project project) {

@@ -136,6 +136,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof org.hibernate.StaleStateException) {
+                // A row this request changes was changed or removed by another request meanwhile.
+                return problem(ProblemException.conflict(
+                        "What this changes was changed or deleted meanwhile; read it again and retry"));
+            }
+        }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
                     && "23505".equals(violation.getSQLState())) {

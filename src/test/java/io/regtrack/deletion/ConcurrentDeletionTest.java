@@ -11,6 +11,7 @@ import io.regtrack.testing.Rows;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -95,6 +96,51 @@ class ConcurrentDeletionTest {
                 assertThat(Rows.count(db, "select count(*) from " + table + " where project_id = ?", id))
                         .as(table)
                         .isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aTriageWhileItsAlertIsDeletedIsAnsweredWholeOrNotFound() {
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            for (int round = 0; round < 3; round++) {
+                String slug = project("triage-race", false);
+                String ci = token(slug, "ingest");
+                for (int n = 1; n <= 4; n++) {
+                    RunDeletionApiTest.upload(slug, ci, n, 100_000, null);
+                }
+                long spike = RunDeletionApiTest.upload(slug, ci, 5, 150_000, null);
+                RunDeletionApiTest.upload(slug, ci, 6, 100_000, null);
+                List<Long> alerts = RunDeletionApiTest.alerts(slug).getList("id", Long.class);
+                assertThat(alerts).hasSize(2);
+                // Triages of both alerts keep coming until the deletion has answered.
+                java.util.concurrent.atomic.AtomicBoolean deleted = new java.util.concurrent.atomic.AtomicBoolean();
+                List<CompletableFuture<List<Integer>>> triages = new ArrayList<>();
+                for (int worker = 0; worker < 4; worker++) {
+                    long alert = alerts.get(worker % 2);
+                    triages.add(CompletableFuture.supplyAsync(
+                            () -> {
+                                List<Integer> answers = new ArrayList<>();
+                                for (int i = 0; !deleted.get() || i == 0; i++) {
+                                    answers.add(as(ci).body(Map.of(
+                                                    "status", i % 2 == 0 ? "acknowledged" : "open", "note", "racing"))
+                                            .patch("/api/v1/projects/" + slug + "/alerts/" + alert)
+                                            .statusCode());
+                                }
+                                return answers;
+                            },
+                            pool));
+                }
+                admin().delete("/api/v1/projects/" + slug + "/runs/" + spike)
+                        .then()
+                        .statusCode(204);
+                deleted.set(true);
+                // Before the deletion, or after it found the alert gone: never a failure.
+                assertThat(triages.stream().flatMap(t -> t.join().stream())).allMatch(s -> s == 200 || s == 404);
+                assertThat(RunDeletionApiTest.alerts(slug).getList("")).isEmpty();
             }
         } finally {
             pool.shutdownNow();
