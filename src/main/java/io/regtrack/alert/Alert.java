@@ -21,7 +21,7 @@ public class Alert extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "alert_seq")
-    @SequenceGenerator(name = "alert_seq", sequenceName = "alert_seq", allocationSize = 50)
+    @SequenceGenerator(name = "alert_seq", sequenceName = "alert_seq", allocationSize = 1)
     public Long id;
 
     @Column(name = "project_id", nullable = false)

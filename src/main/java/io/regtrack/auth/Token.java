@@ -20,7 +20,7 @@ public class Token extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "token_seq")
-    @SequenceGenerator(name = "token_seq", sequenceName = "token_seq", allocationSize = 50)
+    @SequenceGenerator(name = "token_seq", sequenceName = "token_seq", allocationSize = 1)
     public Long id;
 
     @Column(name = "project_id")

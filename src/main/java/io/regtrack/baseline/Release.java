@@ -17,7 +17,7 @@ public class Release extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "release_seq")
-    @SequenceGenerator(name = "release_seq", sequenceName = "release_seq", allocationSize = 50)
+    @SequenceGenerator(name = "release_seq", sequenceName = "release_seq", allocationSize = 1)
     public Long id;
 
     @Column(name = "project_id", nullable = false)

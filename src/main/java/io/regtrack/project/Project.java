@@ -21,7 +21,7 @@ public class Project extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "project_seq")
-    @SequenceGenerator(name = "project_seq", sequenceName = "project_seq", allocationSize = 50)
+    @SequenceGenerator(name = "project_seq", sequenceName = "project_seq", allocationSize = 1)
     public Long id;
 
     @Column(nullable = false)
