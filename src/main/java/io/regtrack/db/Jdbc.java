@@ -59,6 +59,21 @@ public final class Jdbc {
         });
     }
 
+    /** Waits for a transaction-level advisory lock named {@code key}, held alone until the transaction ends. */
+    public static void lock(EntityManager em, String key) {
+        query(em, "select pg_advisory_xact_lock(hashtextextended(?, 0))", r -> 1, key);
+    }
+
+    /** The same lock, shared with other holders of it: only {@link #lock} waits for them. */
+    public static void lockShared(EntityManager em, String key) {
+        query(em, "select pg_advisory_xact_lock_shared(hashtextextended(?, 0))", r -> 1, key);
+    }
+
+    /** An instant from microseconds since the epoch, as the queries read commit times. */
+    public static Instant micros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
+    }
+
     /** SQL errors arrive as Hibernate's exceptions (a constraint's name included), as from any query. */
     public static <T> T work(EntityManager em, Work<T> work) {
         return em.unwrap(Session.class).doReturningWork(work::on);

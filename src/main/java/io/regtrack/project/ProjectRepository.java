@@ -32,12 +32,7 @@ public class ProjectRepository implements PanacheRepository<Project> {
      * nor stores into a project being deleted. False when the project is gone meanwhile.
      */
     boolean holdShared(long projectId) {
-        // Plain JDBC: on every upload.
-        Jdbc.query(
-                getEntityManager(),
-                "select pg_advisory_xact_lock_shared(hashtextextended(?, 0))",
-                r -> 1,
-                holdKey(projectId));
+        Jdbc.lockShared(getEntityManager(), holdKey(projectId));
         // A statement of its own: it reads what was committed while the hold was awaited.
         return !Jdbc.ids(getEntityManager(), "select id from projects where id = ?", projectId)
                 .isEmpty();
@@ -45,10 +40,7 @@ public class ProjectRepository implements PanacheRepository<Project> {
 
     /** Holds a project's runs alone until the transaction ends, once every upload in progress ended. */
     void holdAlone(long projectId) {
-        getEntityManager()
-                .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, holdKey(projectId))
-                .getSingleResult();
+        Jdbc.lock(getEntityManager(), holdKey(projectId));
     }
 
     private static String holdKey(long projectId) {

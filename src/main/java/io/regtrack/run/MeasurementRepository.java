@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -117,21 +116,7 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
             params.add(run.id);
         }
         params.add(limit);
-        Jdbc.query(
-                        getEntityManager(),
-                        sql,
-                        r -> {
-                            long micros = r.getLong(4);
-                            return Map.entry(
-                                    new SeriesKey(r.getString(1), r.getString(2)),
-                                    new WindowPoint(
-                                            r.getLong(3),
-                                            Instant.ofEpochSecond(
-                                                    Math.floorDiv(micros, 1_000_000),
-                                                    Math.floorMod(micros, 1_000_000) * 1_000L),
-                                            r.getDouble(5)));
-                        },
-                        params.toArray())
+        Jdbc.query(getEntityManager(), sql, MeasurementRepository::windowPoint, params.toArray())
                 .forEach(e -> byKey.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                         .add(e.getValue()));
         return byKey;
@@ -146,35 +131,25 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
                 + " and m.kind = x.kind and m.name = x.name"
                 + " and coalesce(m.profile_name, '') = coalesce(x.profile_name, '')"
                 + " and coalesce(m.target, '') = coalesce(x.target, '')";
-        String sql = "select x.kind, x.name, h.run_id, h.committed_at, h.center from measurements x"
+        String sql = "select x.kind, x.name, h.run_id, (extract(epoch from h.committed_at) * 1000000)::bigint,"
+                + " h.center from measurements x"
                 + " cross join lateral ((select m.run_id, m.committed_at, m.center, m.id" + side
                 + " and (m.committed_at, m.id) <= (x.committed_at, x.id) order by m.committed_at desc, m.id desc"
-                + " limit :limit) union all (select m.run_id, m.committed_at, m.center, m.id" + side
+                + " limit ?) union all (select m.run_id, m.committed_at, m.center, m.id" + side
                 + " and (m.committed_at, m.id) > (x.committed_at, x.id) order by m.committed_at, m.id"
-                + " limit :limit)) h where x.run_id = :run order by x.kind, x.name, h.committed_at, h.id";
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager()
-                .createNativeQuery(sql)
-                .setParameter("run", run.id)
-                .setParameter("limit", limit)
-                .getResultList();
+                + " limit ?)) h where x.run_id = ? order by x.kind, x.name, h.committed_at, h.id";
         Map<SeriesKey, List<WindowPoint>> byKey = new HashMap<>();
-        for (Object[] row : rows) {
-            byKey.computeIfAbsent(new SeriesKey((String) row[0], (String) row[1]), k -> new ArrayList<>())
-                    .add(new WindowPoint(
-                            ((Number) row[2]).longValue(), toInstant(row[3]), ((Number) row[4]).doubleValue()));
-        }
+        Jdbc.query(getEntityManager(), sql, MeasurementRepository::windowPoint, limit, limit, run.id)
+                .forEach(e -> byKey.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
         return byKey;
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
+    /** A row of kind, name, run id, commit time in microseconds and centre: a point of that series. */
+    private static Map.Entry<SeriesKey, WindowPoint> windowPoint(ResultSet r) throws SQLException {
+        return Map.entry(
+                new SeriesKey(r.getString(1), r.getString(2)),
+                new WindowPoint(r.getLong(3), Jdbc.micros(r.getLong(4)), r.getDouble(5)));
     }
 
     private static String toJson(List<SeriesKey> keys) {

@@ -181,7 +181,7 @@ public class RunRepository implements PanacheRepository<Run> {
      * check-then-insert of a release or an alert stays correct when uploads arrive together.
      */
     public void lock(String key) {
-        Jdbc.query(getEntityManager(), "select pg_advisory_xact_lock(hashtextextended(?, 0))", r -> 1, key);
+        Jdbc.lock(getEntityManager(), key);
     }
 
     /** Newest commit first; after (committedAt, id) when a page position is given. */

@@ -1,5 +1,6 @@
 package io.regtrack.series;
 
+import io.regtrack.db.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -190,7 +191,6 @@ class SeriesRepository {
     }
 
     static Instant micros(Object value) {
-        long micros = ((Number) value).longValue();
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
+        return Jdbc.micros(((Number) value).longValue());
     }
 }

@@ -143,8 +143,6 @@ public class ProblemMappers {
                 return problem(ProblemException.conflict(
                         "What this changes was changed or deleted meanwhile; read it again and retry"));
             }
-        }
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
                     && "23505".equals(violation.getSQLState())) {
                 return conflict(violation);
